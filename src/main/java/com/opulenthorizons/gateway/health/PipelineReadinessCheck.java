@@ -1,0 +1,33 @@
+package com.opulenthorizons.gateway.health;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import com.opulenthorizons.gateway.store.StoreHealth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Ready when the store answers; mirrors status://pipeline. */
+@Readiness
+@ApplicationScoped
+public class PipelineReadinessCheck implements HealthCheck {
+
+    public static final String NAME = "pipeline";
+
+    @Inject
+    PipelineStatus status;
+
+    @Override
+    public HealthCheckResponse call() {
+        StoreHealth health = status.storeHealth();
+        return HealthCheckResponse.named(NAME)
+                .status(health.reachable())
+                .withData("store", health.type().wireName())
+                .withData("store_reachable", health.reachable())
+                .withData("store_detail", health.detail())
+                .withData("workflow_webhook_configured", status.workflowWebhookConfigured())
+                .build();
+    }
+}

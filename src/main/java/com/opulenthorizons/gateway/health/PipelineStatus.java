@@ -1,0 +1,71 @@
+package com.opulenthorizons.gateway.health;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.microprofile.config.Config;
+
+import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.store.LeadStore;
+import com.opulenthorizons.gateway.store.StoreCounts;
+import com.opulenthorizons.gateway.store.StoreHealth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** What status://pipeline and the readiness check report. */
+@ApplicationScoped
+public class PipelineStatus {
+
+    /** The report; serialised with snake_case names. */
+    public record Report(
+            List<String> sources,
+            List<String> channels,
+            String store,
+            boolean storeReachable,
+            String storeDetail,
+            boolean workflowWebhookConfigured,
+            Long leads,
+            Long events) {
+    }
+
+    private LeadStore store;
+    private Config config;
+
+    protected PipelineStatus() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public PipelineStatus(LeadStore store, Config config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    public Report report() {
+        StoreHealth health = store.health();
+        StoreCounts counts = health.reachable() ? store.counts() : null;
+        return new Report(
+                Arrays.stream(SourceSystem.values()).map(Enum::name).toList(),
+                Arrays.stream(Channel.values()).map(Enum::name).toList(),
+                health.type().wireName(),
+                health.reachable(),
+                health.detail(),
+                workflowWebhookConfigured(),
+                counts == null ? null : counts.leads(),
+                counts == null ? null : counts.events());
+    }
+
+    public StoreHealth storeHealth() {
+        return store.health();
+    }
+
+    public boolean workflowWebhookConfigured() {
+        return isSet("WORKFLOW_WEBHOOK_URL") || isSet("N8N_WEBHOOK_URL");
+    }
+
+    private boolean isSet(String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isPresent();
+    }
+}

@@ -1,0 +1,89 @@
+package com.opulenthorizons.gateway.lead;
+
+import java.util.Locale;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.opulenthorizons.gateway.InvalidArgumentException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Turns raw contact details into identity keys. Emails are trimmed and lower-cased; phones are
+ * parsed with libphonenumber and written in E.164, national numbers being read in the configured
+ * default region ({@code PHONE_DEFAULT_REGION}).
+ */
+@ApplicationScoped
+public class ContactNormalizer {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private String defaultRegion;
+
+    protected ContactNormalizer() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ContactNormalizer(@ConfigProperty(name = "PHONE_DEFAULT_REGION", defaultValue = "US") String defaultRegion) {
+        String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
+        if (!PHONES.getSupportedRegions().contains(region)) {
+            throw new IllegalArgumentException("PHONE_DEFAULT_REGION '" + defaultRegion
+                    + "' is not an ISO 3166 region that libphonenumber knows");
+        }
+        this.defaultRegion = region;
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    /** Trimmed and lower-cased, or null when absent or blank. */
+    public String normalizeEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * E.164 form, or null when absent or blank.
+     *
+     * @throws InvalidArgumentException when the text is not a possible phone number
+     */
+    public String normalizePhone(String phone) {
+        return normalizePhone(phone, "phone");
+    }
+
+    /** As {@link #normalizePhone(String)}, naming {@code field} in the error. */
+    public String normalizePhone(String phone, String field) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        try {
+            PhoneNumber parsed = PHONES.parse(phone, defaultRegion);
+            // isPossibleNumber (length rules) rather than isValidNumber (allocated ranges):
+            // a lead's number must not be refused because a range is newer than the library.
+            if (!PHONES.isPossibleNumber(parsed)) {
+                throw notAPhone(field);
+            }
+            return PHONES.format(parsed, PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw notAPhone(field);
+        }
+    }
+
+    public ContactKeys keys(String email, String phone) {
+        return new ContactKeys(normalizeEmail(email), normalizePhone(phone));
+    }
+
+    private InvalidArgumentException notAPhone(String field) {
+        return new InvalidArgumentException(field,
+                "must be a phone number in international form (+CC...) or a national number of region " + defaultRegion);
+    }
+}

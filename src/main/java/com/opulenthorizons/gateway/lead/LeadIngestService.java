@@ -1,0 +1,93 @@
+package com.opulenthorizons.gateway.lead;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.opulenthorizons.gateway.store.IngestOutcome;
+import com.opulenthorizons.gateway.store.LeadStore;
+import com.opulenthorizons.gateway.store.NewLead;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Ingests leads and answers identity lookups. Knows nothing of MCP. */
+@ApplicationScoped
+public class LeadIngestService {
+
+    private LeadStore store;
+    private ContactNormalizer normalizer;
+    private OhidResolver resolver;
+
+    protected LeadIngestService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public LeadIngestService(LeadStore store, ContactNormalizer normalizer, OhidResolver resolver) {
+        this.store = store;
+        this.normalizer = normalizer;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Stores the lead under the OHID of the person it belongs to. Replaying the same
+     * (source_system, source_lead_id) answers with the first ingest's ids and stores nothing.
+     */
+    public LeadIngestResult ingest(LeadIngestRequest request) {
+        ContactKeys keys = normalizer.keys(request.email(), request.phone());
+        UUID ingestId = UUID.randomUUID();
+        NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),
+                keys, payload(request, keys), consent(request), eventPayload(request, ingestId));
+        IngestOutcome outcome = store.ingest(lead, lookup -> resolver.resolve(keys, lookup));
+        return LeadIngestResult.ingested(outcome.ohid(), outcome.ingestId(), request.sourceSystem());
+    }
+
+    public OhidLookupResult lookup(OhidLookupRequest request) {
+        ContactKeys keys = normalizer.keys(request.email(), request.phone());
+        return OhidLookupResult.of(resolver.find(keys, store.lookup()).orElse(null));
+    }
+
+    /** The whole request, with the contact details in their normalised form under {@code person}. */
+    private static Map<String, Object> payload(LeadIngestRequest r, ContactKeys keys) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("first_name", r.firstName());
+        person.put("last_name", r.lastName());
+        putIfPresent(person, "email", keys.email());
+        putIfPresent(person, "phone", keys.phone());
+
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("source_system", r.sourceSystem().name());
+        payload.put("source_lead_id", r.sourceLeadId());
+        payload.put("channel", r.channel().name());
+        payload.put("person", person);
+        putIfPresent(payload, "budget_range", r.budgetRange());
+        putIfPresent(payload, "location", r.location());
+        putIfPresent(payload, "property_type", r.propertyType());
+        putIfPresent(payload, "free_text", r.freeText());
+        putIfPresent(payload, "raw_payload", r.rawPayload());
+        return payload;
+    }
+
+    private static Map<String, Object> consent(LeadIngestRequest r) {
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("marketing_consent", r.marketingConsent());
+        putIfPresent(consent, "consent_source", r.consentSource());
+        return consent;
+    }
+
+    private static Map<String, Object> eventPayload(LeadIngestRequest r, UUID ingestId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("ingest_id", ingestId.toString());
+        event.put("source_system", r.sourceSystem().name());
+        event.put("source_lead_id", r.sourceLeadId());
+        event.put("channel", r.channel().name());
+        return event;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

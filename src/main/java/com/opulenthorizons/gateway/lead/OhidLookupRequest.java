@@ -1,0 +1,18 @@
+package com.opulenthorizons.gateway.lead;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
+
+/** Find a person's OHID by email and/or phone. */
+public record OhidLookupRequest(@Size(max = 320) String email, @Size(max = 40) String phone) {
+
+    public OhidLookupRequest {
+        email = LeadIngestRequest.trimToNull(email);
+        phone = LeadIngestRequest.trimToNull(phone);
+    }
+
+    @AssertTrue(message = "at least one of email or phone is required")
+    public boolean isEmailOrPhone() {
+        return email != null || phone != null;
+    }
+}

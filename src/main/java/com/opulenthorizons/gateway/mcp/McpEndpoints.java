@@ -1,0 +1,92 @@
+package com.opulenthorizons.gateway.mcp;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+
+/**
+ * Builds the MCP servers and registers their servlets. Declared in web.xml: the SDK's servlets
+ * cannot be picked up by annotation scanning (see web.xml).
+ * <p>
+ * The endpoints are stateless (Streamable HTTP without sessions): every POST carries a whole
+ * JSON-RPC exchange and is answered with JSON, so any replica behind a load balancer can answer
+ * any request with no sticky sessions. GET (a server-to-client stream) answers 405, which the
+ * specification allows; server-initiated messages are not used by these servers.
+ */
+public class McpEndpoints implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(McpEndpoints.class.getName());
+    static final String VERSION = "1.0.0";
+
+    @Inject
+    LeadIngestServer leadIngest;
+
+    @Inject
+    McpHttpConfig http;
+
+    private final List<McpStatelessSyncServer> servers = new ArrayList<>();
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        register(context, LeadIngestServer.NAME, LeadIngestServer.PATH, leadIngest.tools(), leadIngest.resources());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        servers.forEach(McpStatelessSyncServer::closeGracefully);
+        servers.clear();
+    }
+
+    private void register(ServletContext context, String name, String path, List<ToolDeclaration> tools,
+            List<ToolDeclaration.ResourceDeclaration> resources) {
+        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                .messageEndpoint(path)
+                .httpHeaderValidator(http.securityValidator())
+                .maxRequestSize(http.maxRequestBytes())
+                .build();
+        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(transport);
+
+        McpStatelessSyncServer server = McpServer.sync(served)
+                .serverInfo(name, VERSION)
+                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
+                // Handlers run on the servlet's own (Liberty-managed) thread, not on Reactor's pool.
+                .immediateExecution(true)
+                .tools(tools.stream()
+                        .map(t -> new SyncToolSpecification(t.tool(), (ctx, request) -> t.handler().apply(request)))
+                        .toList())
+                .resources(resources.stream()
+                        .map(r -> new SyncResourceSpecification(r.resource(), (ctx, request) -> r.reader().get()))
+                        .toList())
+                .build();
+        servers.add(server);
+
+        ServletRegistration.Dynamic servlet = context.addServlet(name, transport);
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        servlet.addMapping(path);
+
+        FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
+                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes()));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
+
+        LOG.info(() -> "MCP server " + name + " (stateless Streamable HTTP) at " + path + " with " + tools.size()
+                + " tools and " + resources.size() + " resources");
+    }
+}

@@ -1,0 +1,49 @@
+package com.opulenthorizons.gateway.mcp;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** HTTP-level protections of the MCP endpoints (DNS-rebinding checks and request size). */
+@ApplicationScoped
+public class McpHttpConfig {
+
+    @Inject
+    @ConfigProperty(name = "MCP_ALLOWED_ORIGINS")
+    String allowedOrigins;
+
+    @Inject
+    @ConfigProperty(name = "MCP_ALLOWED_HOSTS")
+    String allowedHosts;
+
+    @Inject
+    @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES")
+    int maxRequestBytes;
+
+    public int maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /**
+     * Origins and Hosts from the allow-lists ({@code host:*} allows any port). A request whose
+     * Origin is present and not allowed gets 403; one whose Host is not allowed gets 421.
+     * {@code MCP_ALLOWED_HOSTS=*} turns the Host check off, for deployments behind a proxy that
+     * rewrites Host; the Origin check stays.
+     */
+    public DefaultServerTransportSecurityValidator securityValidator() {
+        List<String> hosts = split(allowedHosts);
+        return DefaultServerTransportSecurityValidator.builder()
+                .allowedOrigins(split(allowedOrigins))
+                .allowedHosts(hosts.contains("*") ? List.of() : hosts)
+                .build();
+    }
+
+    private static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

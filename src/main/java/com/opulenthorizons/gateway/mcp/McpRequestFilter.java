@@ -1,0 +1,132 @@
+package com.opulenthorizons.gateway.mcp;
+
+import java.io.CharArrayWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.opulenthorizons.gateway.WireJson;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import tools.jackson.core.JacksonException;
+
+/**
+ * HTTP checks that the SDK's servlet transport leaves to us.
+ * <ul>
+ * <li>An {@code MCP-Protocol-Version} the server does not speak gets 400, as the specification requires.</li>
+ * <li>A body larger than the limit gets 413 before it is read; a POST without Content-Length gets 411.</li>
+ * <li>The transport writes its HTTP-level errors (bad JSON, wrong Accept) as a serialised Java
+ *     exception, stack trace included; those bodies are replaced by a plain JSON-RPC error.</li>
+ * </ul>
+ */
+final class McpRequestFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(McpRequestFilter.class.getName());
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final transient List<String> supportedVersions;
+    private final long maxRequestBytes;
+
+    McpRequestFilter(List<String> supportedVersions, long maxRequestBytes) {
+        this.supportedVersions = List.copyOf(supportedVersions);
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String version = request.getHeader(PROTOCOL_VERSION_HEADER);
+        if (version != null && !supportedVersions.contains(version.trim())) {
+            reject(response, HttpServletResponse.SC_BAD_REQUEST, "Unsupported MCP-Protocol-Version '" + printable(version)
+                    + "'; this server supports " + String.join(", ", supportedVersions));
+            return;
+        }
+        if ("POST".equals(request.getMethod())) {
+            long length = request.getContentLengthLong();
+            if (length > maxRequestBytes) {
+                reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                        "Request body of " + length + " bytes exceeds the limit of " + maxRequestBytes + " bytes");
+                return;
+            }
+            if (length < 0) {
+                // A chunked body declares no length; refuse it rather than read an unbounded stream.
+                reject(response, HttpServletResponse.SC_LENGTH_REQUIRED, "POST bodies must declare a Content-Length");
+                return;
+            }
+        }
+        ErrorBodyGuard guarded = new ErrorBodyGuard(response);
+        chain.doFilter(request, guarded);
+        guarded.finish();
+    }
+
+    /** A JSON-RPC error body, as MCP clients expect with an HTTP error. */
+    static void reject(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> body = Map.of("jsonrpc", "2.0", "error", Map.of("code", -32600, "message", message));
+        response.getWriter().write(WireJson.MAPPER.writeValueAsString(body));
+    }
+
+    /** Header values are echoed only as printable ASCII, truncated, so nothing is injected. */
+    private static String printable(String value) {
+        String printable = value.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+
+    /**
+     * Passes successful answers straight through; for a status of 400 and above, holds back the
+     * body the transport writes and sends a JSON-RPC error with only its message instead.
+     */
+    private static final class ErrorBodyGuard extends HttpServletResponseWrapper {
+
+        private int status = SC_OK;
+        private CharArrayWriter heldBack;
+
+        ErrorBodyGuard(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+            super.setStatus(sc);
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (status < 400) {
+                return super.getWriter();
+            }
+            if (heldBack == null) {
+                heldBack = new CharArrayWriter();
+            }
+            return new PrintWriter(heldBack);
+        }
+
+        void finish() throws IOException {
+            if (heldBack == null) {
+                return;
+            }
+            String message = "Invalid request";
+            try {
+                Object parsed = WireJson.MAPPER.readValue(heldBack.toString(), Object.class);
+                if (parsed instanceof Map<?, ?> map && map.get("message") instanceof String m && !m.isBlank()) {
+                    message = m.lines().findFirst().orElse(message);
+                }
+            } catch (JacksonException e) {
+                LOG.fine(() -> "MCP transport error body was not JSON: " + e.getOriginalMessage());
+            }
+            reject((HttpServletResponse) getResponse(), status, message);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package com.opulenthorizons.gateway.mcp;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.webhook.WebhookNotConfiguredException;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Runs one tool call the same way for every tool: binds the JSON arguments to the tool's request
+ * record, validates it, calls the service, and turns the answer into a result with
+ * structuredContent plus the same JSON as text. Failures become {@code isError: true} results
+ * that name the field and the rule; unexpected ones are logged with the correlation id.
+ */
+@ApplicationScoped
+public class ToolCallAdapter {
+
+    private static final Logger LOG = Logger.getLogger(ToolCallAdapter.class.getName());
+
+    private Validator validator;
+
+    protected ToolCallAdapter() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ToolCallAdapter(Validator validator) {
+        this.validator = validator;
+    }
+
+    public <A, R> CallToolResult call(String server, String tool, Map<String, Object> arguments, Class<A> requestType,
+            Function<A, R> service) {
+        String correlationId = Correlation.newId();
+        long started = System.nanoTime();
+        ToolAudit.start(server, tool, correlationId);
+        try (Correlation.Scope scope = Correlation.open(correlationId)) {
+            A request = bind(arguments, requestType);
+            validate(request);
+            R answer = service.apply(request);
+            CallToolResult result = success(answer);
+            ToolAudit.end(server, tool, correlationId, millisSince(started));
+            return result;
+        } catch (InvalidArgumentException e) {
+            return failure(server, tool, correlationId, started, "invalid_argument", e.getMessage());
+        } catch (WebhookNotConfiguredException e) {
+            return failure(server, tool, correlationId, started, "not_configured", e.getMessage());
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
+            return failure(server, tool, correlationId, started, "store_unavailable",
+                    e.getMessage() + " (correlation id " + correlationId + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " unexpected failure in " + tool, e);
+            return failure(server, tool, correlationId, started, "internal_error",
+                    "internal error; the server log has the details under correlation id " + correlationId);
+        }
+    }
+
+    /** The answer as structuredContent, with the same JSON as a text block for older clients. */
+    static CallToolResult success(Object answer) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> structured = WireJson.MAPPER.convertValue(answer, Map.class);
+        return CallToolResult.builder()
+                .addTextContent(WireJson.MAPPER.writeValueAsString(structured))
+                .structuredContent(structured)
+                .isError(false)
+                .build();
+    }
+
+    private static CallToolResult failure(String server, String tool, String correlationId, long started,
+            String errorType, String message) {
+        ToolAudit.error(server, tool, correlationId, millisSince(started), errorType, message);
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    private static <A> A bind(Map<String, Object> arguments, Class<A> type) {
+        try {
+            return WireJson.MAPPER.convertValue(arguments == null ? Map.of() : arguments, type);
+        } catch (JacksonException e) {
+            throw describe(e);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JacksonException cause) {
+                throw describe(cause);
+            }
+            throw e;
+        }
+    }
+
+    private void validate(Object request) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            String message = violations.stream()
+                    .map(v -> wirePath(v.getPropertyPath()) + ": " + v.getMessage())
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; "));
+            throw InvalidArgumentException.several(firstField(violations), message);
+        }
+    }
+
+    private static String firstField(Set<ConstraintViolation<Object>> violations) {
+        return violations.stream().map(v -> wirePath(v.getPropertyPath())).sorted().findFirst().orElse("arguments");
+    }
+
+    /** Translates a Jackson binding failure into "field: rule", without echoing the value. */
+    private static InvalidArgumentException describe(JacksonException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        if (field.isEmpty()) {
+            field = "arguments";
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return new InvalidArgumentException(field, "is not a parameter of this tool");
+        }
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+            return new InvalidArgumentException(field, "must be one of " + allowed);
+        }
+        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            return new InvalidArgumentException(field, "must be " + jsonTypeOf(mie.getTargetType()));
+        }
+        return new InvalidArgumentException(field, "is malformed");
+    }
+
+    private static String jsonTypeOf(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a string";
+    }
+
+    private static String wirePath(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getName() == null) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(WireJson.wireName(node.getName()));
+        }
+        return sb.length() == 0 ? "arguments" : sb.toString();
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,7 @@
+package com.opulenthorizons.gateway.store;
+
+import java.util.UUID;
+
+/** The ids of a stored lead; {@code created} is false when the ingest was a replay. */
+public record IngestOutcome(UUID ingestId, UUID ohid, boolean created) {
+}

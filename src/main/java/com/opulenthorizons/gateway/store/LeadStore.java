@@ -1,0 +1,43 @@
+package com.opulenthorizons.gateway.store;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.opulenthorizons.gateway.lead.OhidLookup;
+
+/**
+ * Where leads and workflow events live. Every method is atomic: it either writes all it is
+ * asked to write, or nothing.
+ */
+public interface LeadStore {
+
+    StoreType type();
+
+    /**
+     * Stores a lead and its {@code LeadIngested} event in one transaction. When a lead with the
+     * same (source_system, source_lead_id) exists, answers with its ids and writes nothing.
+     * Otherwise the OHID comes from {@code identity}, which is given a lookup that sees the
+     * store as of this transaction; concurrent ingests of the same contact keys are serialised,
+     * so they all resolve to one OHID.
+     *
+     * @throws StoreUnavailableException when the store cannot do the work; nothing was written
+     */
+    IngestOutcome ingest(NewLead lead, Function<OhidLookup, UUID> identity);
+
+    /** A lookup over committed data, outside any ingest. */
+    OhidLookup lookup();
+
+    /** Appends one workflow event. */
+    void append(NewWorkflowEvent event);
+
+    Optional<StoredLead> findLead(UUID ingestId);
+
+    Optional<StoredEvent> findEvent(UUID eventId);
+
+    /** Row counts, for status and tests. */
+    StoreCounts counts();
+
+    /** Probes the store; never throws. */
+    StoreHealth health();
+}

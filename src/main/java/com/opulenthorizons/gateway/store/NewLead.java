@@ -1,0 +1,23 @@
+package com.opulenthorizons.gateway.store;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.ContactKeys;
+import com.opulenthorizons.gateway.lead.SourceSystem;
+
+/**
+ * A lead ready to be stored: the row of {@code lead_context} minus the OHID, which the store
+ * resolves inside its transaction, plus the payload of its {@code LeadIngested} event.
+ */
+public record NewLead(
+        UUID ingestId,
+        SourceSystem sourceSystem,
+        String sourceLeadId,
+        Channel channel,
+        ContactKeys contacts,
+        Map<String, Object> payload,
+        Map<String, Object> consent,
+        Map<String, Object> eventPayload) {
+}

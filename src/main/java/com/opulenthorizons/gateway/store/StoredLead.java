@@ -1,0 +1,17 @@
+package com.opulenthorizons.gateway.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A row of {@code lead_context}. */
+public record StoredLead(
+        UUID id,
+        UUID ohid,
+        String sourceSystem,
+        String sourceLeadId,
+        String channel,
+        Map<String, Object> payload,
+        Map<String, Object> consent,
+        Instant createdAt) {
+}

@@ -1,0 +1,5 @@
+package com.opulenthorizons.gateway.webhook;
+
+/** {@code {valid}} */
+public record SignatureCheckResult(boolean valid) {
+}

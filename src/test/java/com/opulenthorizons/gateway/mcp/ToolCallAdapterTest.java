@@ -1,0 +1,150 @@
+package com.opulenthorizons.gateway.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.lead.LeadIngestRequest;
+import com.opulenthorizons.gateway.lead.LeadIngestResult;
+import com.opulenthorizons.gateway.lead.OhidLookupRequest;
+import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.store.StoreUnavailableException;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import jakarta.validation.Validation;
+
+class ToolCallAdapterTest {
+
+    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory().getValidator());
+
+    private static Map<String, Object> validLead() {
+        Map<String, Object> args = new HashMap<>();
+        args.put("source_system", "WEB");
+        args.put("source_lead_id", "w-1");
+        args.put("channel", "WEB_FORM");
+        args.put("first_name", "Ann");
+        args.put("last_name", "Smith");
+        args.put("marketing_consent", true);
+        return args;
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    private CallToolResult ingest(Map<String, Object> args) {
+        UUID ohid = UUID.randomUUID();
+        UUID ingestId = UUID.randomUUID();
+        return adapter.call("lead-ingest", "ingest_lead", args, LeadIngestRequest.class,
+                r -> LeadIngestResult.ingested(ohid, ingestId, r.sourceSystem()));
+    }
+
+    @Test
+    void answersWithSnakeCaseStructuredContentAndTheSameJsonAsText() {
+        CallToolResult result = ingest(validLead());
+        assertThat(result.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> structured = (Map<String, Object>) result.structuredContent();
+        assertThat(structured).containsOnlyKeys("ohid", "ingest_id", "source_system", "status");
+        assertThat(structured).containsEntry("source_system", "WEB").containsEntry("status", "ingested");
+        assertThat(text(result)).startsWith("{\"ohid\":\"").contains("\"ingest_id\":\"");
+    }
+
+    @Test
+    void bindsSnakeCaseArgumentsToTheRecord() {
+        AtomicReference<LeadIngestRequest> seen = new AtomicReference<>();
+        Map<String, Object> args = validLead();
+        args.put("raw_payload", Map.of("k", "v"));
+        adapter.call("lead-ingest", "ingest_lead", args, LeadIngestRequest.class, r -> {
+            seen.set(r);
+            return LeadIngestResult.ingested(UUID.randomUUID(), UUID.randomUUID(), r.sourceSystem());
+        });
+        assertThat(seen.get().sourceLeadId()).isEqualTo("w-1");
+        assertThat(seen.get().sourceSystem()).isEqualTo(SourceSystem.WEB);
+        assertThat(seen.get().rawPayload()).isEqualTo(Map.of("k", "v"));
+    }
+
+    @Test
+    void aMissingRequiredFieldNamesTheFieldAndTheRule() {
+        Map<String, Object> args = validLead();
+        args.remove("last_name");
+        CallToolResult result = ingest(args);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("last_name: must not be blank");
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheAllowedValues() {
+        Map<String, Object> args = validLead();
+        args.put("channel", "CARRIER_PIGEON");
+        CallToolResult result = ingest(args);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("channel: must be one of META_LEAD_AD, WEB_FORM, INBOUND_CALL, OUTBOUND_CALL, CRM, SOCIAL");
+    }
+
+    @Test
+    void aWrongTypeNamesTheExpectedType() {
+        Map<String, Object> args = validLead();
+        args.put("raw_payload", "not an object");
+        assertThat(text(ingest(args))).isEqualTo("raw_payload: must be an object");
+    }
+
+    @Test
+    void anUnknownParameterIsRefused() {
+        Map<String, Object> args = validLead();
+        args.put("shoe_size", 42);
+        assertThat(text(ingest(args))).isEqualTo("shoe_size: is not a parameter of this tool");
+    }
+
+    @Test
+    void severalViolationsAreAllReported() {
+        Map<String, Object> args = validLead();
+        args.put("first_name", " ");
+        args.put("email", "not-an-email");
+        assertThat(text(ingest(args))).isEqualTo("email: must be a well-formed email address; first_name: must not be blank");
+    }
+
+    @Test
+    void aClassLevelRuleIsReported() {
+        CallToolResult result = adapter.call("lead-ingest", "lookup_ohid", Map.of(), OhidLookupRequest.class, r -> r);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("email_or_phone: at least one of email or phone is required");
+    }
+
+    @Test
+    void aStoreOutageIsReportedWithTheCorrelationId() {
+        CallToolResult result = adapter.call("lead-ingest", "ingest_lead", validLead(), LeadIngestRequest.class, r -> {
+            throw new StoreUnavailableException("PostgreSQL is unreachable", null);
+        });
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).matches("PostgreSQL is unreachable \\(correlation id [0-9a-f-]{36}\\)");
+    }
+
+    @Test
+    void anUnexpectedFailureShowsNoInternalsButTheCorrelationId() {
+        CallToolResult result = adapter.call("lead-ingest", "ingest_lead", validLead(), LeadIngestRequest.class, r -> {
+            throw new IllegalStateException("secret internals at com.example.Foo");
+        });
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).doesNotContain("secret internals").doesNotContain("Exception")
+                .matches("internal error; the server log has the details under correlation id [0-9a-f-]{36}");
+    }
+
+    @Test
+    void theServiceRunsUnderTheCallsCorrelationId() {
+        AtomicReference<String> seen = new AtomicReference<>();
+        adapter.call("lead-ingest", "lookup_ohid", Map.of("email", "a@b.c"), OhidLookupRequest.class, r -> {
+            seen.set(Correlation.current().orElse(null));
+            return r;
+        });
+        assertThat(seen.get()).isNotNull();
+        assertThat(Correlation.current()).isEmpty();
+    }
+}
