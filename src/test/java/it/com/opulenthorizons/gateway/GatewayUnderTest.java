@@ -1,0 +1,53 @@
+package it.com.opulenthorizons.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+
+/** The gateway started by the build for the integration tests (see the failsafe settings in pom.xml). */
+public final class GatewayUnderTest {
+
+    private GatewayUnderTest() {
+    }
+
+    public static String baseUrl() {
+        return System.getProperty("it.base.url", "http://localhost:9180");
+    }
+
+    public static URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    /** An initialised MCP client on one of the gateway's endpoints, through the SDK's Streamable HTTP transport. */
+    public static McpSyncClient mcpClient(String endpoint) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl())
+                .endpoint(endpoint)
+                .build();
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    public static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(CallToolRequest.builder(tool).arguments(arguments).build());
+    }
+
+    public static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> structured(CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
+    }
+}

@@ -1,0 +1,53 @@
+package it.com.opulenthorizons.gateway.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+import tools.jackson.databind.json.JsonMapper;
+
+class HealthIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> get(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(GatewayUnderTest.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return JsonMapper.shared().readValue(response.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> check(Map<String, Object> health, String name) {
+        return ((List<Map<String, Object>>) health.get("checks")).stream()
+                .filter(c -> name.equals(c.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
+    }
+
+    @Test
+    void theGatewayIsLive() throws Exception {
+        Map<String, Object> live = get("/health/live", 200);
+        assertThat(live.get("status")).isEqualTo("UP");
+        assertThat(check(live, "gateway").get("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessMirrorsThePipelineStatus() throws Exception {
+        Map<String, Object> ready = get("/health/ready", 200);
+        Map<String, Object> pipeline = check(ready, "pipeline");
+        assertThat(pipeline.get("status")).isEqualTo("UP");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) pipeline.get("data");
+        assertThat(data).containsKeys("store", "store_reachable", "workflow_webhook_configured");
+        assertThat(data.get("store_reachable")).isEqualTo(true);
+    }
+}

@@ -1,0 +1,79 @@
+package it.com.opulenthorizons.gateway.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+
+/** HTTP-level protections of /mcp/lead-ingest, checked with plain HTTP requests. */
+class McpHttpProtectionIT {
+
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPingFromAnAllowedOriginIsAnswered() throws Exception {
+        HttpResponse<String> response = send(post(PING).header("Origin", "http://localhost:6274").build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"result\":{}");
+    }
+
+    @Test
+    void aForeignOriginIsForbidden() throws Exception {
+        HttpResponse<String> response = send(post(PING).header("Origin", "http://evil.example.com").build());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionIsABadRequest() throws Exception {
+        HttpResponse<String> response = send(post(PING).header("MCP-Protocol-Version", "1999-01-01").build());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Unsupported MCP-Protocol-Version");
+    }
+
+    @Test
+    void aSupportedProtocolVersionIsAccepted() throws Exception {
+        HttpResponse<String> response = send(post(PING).header("MCP-Protocol-Version", "2025-06-18").build());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(1_100_000) + "\"}}";
+        HttpResponse<String> response = send(post(huge).build());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void malformedJsonGetsAJsonRpcErrorWithoutAStackTrace() throws Exception {
+        HttpResponse<String> response = send(post("{not json").build());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"jsonrpc\":\"2.0\",\"error\":{")
+                .doesNotContain("stackTrace").doesNotContain("Exception");
+    }
+
+    @Test
+    void getIsNotAllowedOnTheStatelessEndpoint() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Accept", "text/event-stream").GET().build());
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+}
