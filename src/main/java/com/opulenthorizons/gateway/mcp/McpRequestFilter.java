@@ -4,6 +4,7 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -73,7 +74,12 @@ final class McpRequestFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Map<String, Object> body = Map.of("jsonrpc", "2.0", "error", Map.of("code", -32600, "message", message));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", -32600);
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("error", error);
         response.getWriter().write(WireJson.MAPPER.writeValueAsString(body));
     }
 

@@ -14,6 +14,10 @@ public interface LeadStore {
 
     StoreType type();
 
+    /** Prepares the store at application start (the PostgreSQL store migrates its schema). Never throws. */
+    default void start() {
+    }
+
     /**
      * Stores a lead and its {@code LeadIngested} event in one transaction. When a lead with the
      * same (source_system, source_lead_id) exists, answers with its ids and writes nothing.

@@ -1,8 +1,13 @@
 package it.com.opulenthorizons.gateway;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -25,8 +30,21 @@ public final class GatewayUnderTest {
         return URI.create(baseUrl() + path);
     }
 
+    /**
+     * Waits until /health/ready answers 200. The server starts before its database (which this
+     * test JVM owns), so its first readiness probes are DOWN.
+     */
+    public static void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await("gateway ready at " + baseUrl()).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(uri("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
     /** An initialised MCP client on one of the gateway's endpoints, through the SDK's Streamable HTTP transport. */
     public static McpSyncClient mcpClient(String endpoint) {
+        awaitReady();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl())
                 .endpoint(endpoint)
                 .build();

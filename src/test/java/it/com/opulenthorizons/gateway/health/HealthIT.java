@@ -8,12 +8,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import tools.jackson.databind.json.JsonMapper;
 
 class HealthIT {
+
+    @BeforeAll
+    static void serverReady() {
+        GatewayUnderTest.awaitReady();
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
@@ -17,6 +18,11 @@ import it.com.opulenthorizons.gateway.GatewayUnderTest;
  * the running gateway. The suite's output goes to target/conformance/*.log.
  */
 class ConformanceIT {
+
+    @BeforeAll
+    static void serverReady() {
+        GatewayUnderTest.awaitReady();
+    }
 
     private static void runSuite(String endpoint) throws IOException, InterruptedException {
         // The suite's DNS-rebinding scenario insists on a localhost URL.

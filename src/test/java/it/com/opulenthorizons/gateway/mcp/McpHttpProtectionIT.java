@@ -7,12 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /** HTTP-level protections of /mcp/lead-ingest, checked with plain HTTP requests. */
 class McpHttpProtectionIT {
+
+    @BeforeAll
+    static void serverReady() {
+        GatewayUnderTest.awaitReady();
+    }
 
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 

@@ -1,0 +1,277 @@
+package com.opulenthorizons.gateway.store;
+
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.lead.OhidLookup;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * The PostgreSQL store, through JPA (EclipseLink) with resource-local transactions: every
+ * method that writes runs in exactly one transaction, begun and committed here.
+ * <p>
+ * Identity is race-free because an ingest first takes transaction-scoped advisory locks on its
+ * keys (the source lead, the email, the phone), in a fixed order: two ingests that share any key
+ * run one after the other, so the second sees the first's lead. The unique index on
+ * (source_system, source_lead_id) backs the replay rule at the database.
+ */
+public class PostgresLeadStore implements LeadStore {
+
+    private static final Logger LOG = Logger.getLogger(PostgresLeadStore.class.getName());
+    private static final String KEY_SEPARATOR = "\u001f";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Locks each distinct key's 64-bit hash, in ascending order so that no two ingests deadlock. */
+    private static final String LOCK_KEYS = "SELECT pg_advisory_xact_lock(h) FROM "
+            + "(SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest(string_to_array(?1, chr(31))) AS k ORDER BY h) AS keys";
+    private static final String OHID_BY_EMAIL = "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'email' = ?1 "
+            + "ORDER BY created_at DESC LIMIT 1";
+    private static final String OHID_BY_PHONE = "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'phone' = ?1 "
+            + "ORDER BY created_at DESC LIMIT 1";
+
+    private final EntityManagerFactory emf;
+    private final DataSource dataSource;
+    private final SchemaMigrator migrator;
+    private final String location;
+
+    /**
+     * @param location where the database is, for status and errors (host, port and database; no credentials)
+     */
+    public PostgresLeadStore(EntityManagerFactory emf, DataSource dataSource, SchemaMigrator migrator, String location) {
+        this.emf = emf;
+        this.dataSource = dataSource;
+        this.migrator = migrator;
+        this.location = location;
+    }
+
+    @Override
+    public StoreType type() {
+        return StoreType.POSTGRES;
+    }
+
+    @Override
+    public void start() {
+        try {
+            migrator.migrate();
+        } catch (RuntimeException e) {
+            LOG.warning("PostgreSQL at " + location + " is not usable yet (" + SchemaMigrator.rootMessage(e)
+                    + "); the gateway is not ready and retries the schema migration on the next request or readiness probe");
+        }
+    }
+
+    @Override
+    public IngestOutcome ingest(NewLead lead, Function<OhidLookup, UUID> identity) {
+        try {
+            return inTransaction(em -> {
+                lockKeys(em, lead);
+                Optional<LeadContext> existing = findBySource(em, lead);
+                if (existing.isPresent()) {
+                    return new IngestOutcome(existing.get().id(), existing.get().ohid(), false);
+                }
+                UUID ohid = identity.apply(lookupIn(em));
+                em.persist(new LeadContext(lead, ohid));
+                em.flush(); // the lead is written before its event
+                em.persist(new WorkflowEvent(new NewWorkflowEvent(UUID.randomUUID(), ohid,
+                        WorkflowEventType.LeadIngested.name(), lead.eventPayload(), lead.sourceSystem().name())));
+                return new IngestOutcome(lead.ingestId(), ohid, true);
+            });
+        } catch (StoreUnavailableException e) {
+            // A writer that bypassed the advisory lock won the race for this source key: answer from its row.
+            if (hasSqlState(e, UNIQUE_VIOLATION)) {
+                return inTransaction(em -> findBySource(em, lead))
+                        .map(l -> new IngestOutcome(l.id(), l.ohid(), false))
+                        .orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public OhidLookup lookup() {
+        return new OhidLookup() {
+            @Override
+            public Optional<UUID> byEmail(String email) {
+                return inTransaction(em -> lookupIn(em).byEmail(email));
+            }
+
+            @Override
+            public Optional<UUID> byPhone(String phone) {
+                return inTransaction(em -> lookupIn(em).byPhone(phone));
+            }
+        };
+    }
+
+    @Override
+    public void append(NewWorkflowEvent event) {
+        inTransaction(em -> {
+            em.persist(new WorkflowEvent(event));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredLead> findLead(UUID ingestId) {
+        return inTransaction(em -> Optional.ofNullable(em.find(LeadContext.class, ingestId)).map(LeadContext::toStoredLead));
+    }
+
+    @Override
+    public Optional<StoredEvent> findEvent(UUID eventId) {
+        return inTransaction(em -> Optional.ofNullable(em.find(WorkflowEvent.class, eventId)).map(WorkflowEvent::toStoredEvent));
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return inTransaction(em -> {
+            Object[] row = (Object[]) em.createNativeQuery(
+                    "SELECT (SELECT count(*) FROM lead_context), (SELECT count(*) FROM workflow_event)").getSingleResult();
+            return new StoreCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        });
+    }
+
+    @Override
+    public StoreHealth health() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(2)) {
+                return new StoreHealth(StoreType.POSTGRES, false, "PostgreSQL at " + location + " did not answer");
+            }
+        } catch (SQLException | RuntimeException e) {
+            return new StoreHealth(StoreType.POSTGRES, false,
+                    "PostgreSQL at " + location + " is unreachable: " + SchemaMigrator.rootMessage(e));
+        }
+        try {
+            migrator.ensureMigrated();
+        } catch (StoreUnavailableException e) {
+            return new StoreHealth(StoreType.POSTGRES, false, e.getMessage());
+        }
+        return new StoreHealth(StoreType.POSTGRES, true,
+                "PostgreSQL at " + location + ", schema version " + migrator.schemaVersion());
+    }
+
+    // --- internals -----------------------------------------------------------------------
+
+    private static void lockKeys(EntityManager em, NewLead lead) {
+        List<String> keys = new ArrayList<>(3);
+        keys.add("s:" + lead.sourceSystem().name() + ":" + lead.sourceLeadId());
+        if (lead.contacts().email() != null) {
+            keys.add("e:" + lead.contacts().email());
+        }
+        if (lead.contacts().phone() != null) {
+            keys.add("p:" + lead.contacts().phone());
+        }
+        em.createNativeQuery(LOCK_KEYS).setParameter(1, String.join(KEY_SEPARATOR, keys)).getResultList();
+    }
+
+    private static Optional<LeadContext> findBySource(EntityManager em, NewLead lead) {
+        return em.createNamedQuery(LeadContext.BY_SOURCE, LeadContext.class)
+                .setParameter("sourceSystem", lead.sourceSystem().name())
+                .setParameter("sourceLeadId", lead.sourceLeadId())
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static OhidLookup lookupIn(EntityManager em) {
+        return new OhidLookup() {
+            @Override
+            public Optional<UUID> byEmail(String email) {
+                return first(em, OHID_BY_EMAIL, email);
+            }
+
+            @Override
+            public Optional<UUID> byPhone(String phone) {
+                return first(em, OHID_BY_PHONE, phone);
+            }
+        };
+    }
+
+    private static Optional<UUID> first(EntityManager em, String sql, String value) {
+        return em.createNativeQuery(sql).setParameter(1, value).getResultStream().findFirst()
+                .map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()));
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        migrator.ensureMigrated();
+        EntityManager em;
+        try {
+            em = emf.createEntityManager();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            throw translate(e);
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void rollbackQuietly(EntityTransaction tx, RuntimeException cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            // The connection is likely gone, and PostgreSQL discards the transaction with it.
+            cause.addSuppressed(rollbackFailure);
+            LOG.log(Level.WARNING, "correlation_id=" + Correlation.current().orElse("-") + " rollback failed after: "
+                    + SchemaMigrator.rootMessage(cause), rollbackFailure);
+        }
+    }
+
+    private StoreUnavailableException translate(RuntimeException e) {
+        if (e instanceof StoreUnavailableException s) {
+            return s;
+        }
+        String state = sqlState(e);
+        if (isConnectionFailure(e, state)) {
+            return new StoreUnavailableException("PostgreSQL at " + location + " is unreachable; nothing was written", e);
+        }
+        return new StoreUnavailableException("PostgreSQL refused the work"
+                + (state == null ? "" : " (SQLState " + state + ")") + "; nothing was written", e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e, String state) {
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
+        return state.equals(sqlState(e));
+    }
+}

@@ -1,0 +1,116 @@
+package com.opulenthorizons.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.opulenthorizons.gateway.lead.ContactNormalizer;
+import com.opulenthorizons.gateway.lead.LeadIngestRequest;
+import com.opulenthorizons.gateway.lead.LeadIngestService;
+import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.lead.Channel;
+
+import jakarta.persistence.EntityManagerFactory;
+
+/** The store contract, and the PostgreSQL-only guarantees, on a real PostgreSQL 16. */
+class PostgresLeadStoreTest extends LeadStoreContract {
+
+    private static DataSource dataSource;
+    private static EntityManagerFactory emf;
+    private static PostgresLeadStore store;
+
+    @BeforeAll
+    static void startStore() {
+        dataSource = TestPostgres.newMigratedDatabase();
+        emf = TestPostgres.entityManagerFactory(dataSource);
+        store = new PostgresLeadStore(emf, dataSource, new SchemaMigrator(dataSource), "embedded");
+    }
+
+    @AfterAll
+    static void closeStore() {
+        emf.close();
+    }
+
+    @Override
+    protected LeadStore store() {
+        return store;
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheLeadInsertLeavesNothingBehind() throws Exception {
+        String sourceLeadId = unique("rollback");
+        NewLead good = lead(sourceLeadId, unique("ann") + "@example.com", null);
+        // PostgreSQL's jsonb cannot hold U+0000: the event insert, which follows the lead insert, fails.
+        Map<String, Object> poisoned = new HashMap<>(good.eventPayload());
+        poisoned.put("note", "nul \u0000 byte");
+        NewLead failing = new NewLead(good.ingestId(), good.sourceSystem(), good.sourceLeadId(), good.channel(),
+                good.contacts(), good.payload(), good.consent(), poisoned);
+        StoreCounts before = store.counts();
+
+        assertThatThrownBy(() -> ingest(failing))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("nothing was written");
+
+        assertThat(store.counts()).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM lead_context WHERE source_lead_id = '" + sourceLeadId + "'")).isZero();
+        assertThat(store.findLead(good.ingestId())).isEmpty();
+    }
+
+    @Test
+    void concurrentFirstIngestsOfOnePhoneInDifferentFormatsGetOneOhid() throws Exception {
+        LeadIngestService service = new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver());
+        String local = String.format("%07d", (int) (Math.random() * 9_999_999));
+        String[] formats = {"+44 20 3" + local, "020 3" + local, "(020) 3" + local.substring(0, 3) + "-" + local.substring(3),
+                "0044203" + local};
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        Set<UUID> ohids = concurrently(32, () -> {
+            int i = n.getAndIncrement();
+            return service.ingest(new LeadIngestRequest(SourceSystem.CLOUDTALK, unique("call"), Channel.INBOUND_CALL,
+                    "Caller", String.valueOf(i), false, null, formats[i % formats.length], null, null, null, null, null, null))
+                    .ohid();
+        });
+        assertThat(ohids).hasSize(1);
+    }
+
+    @Test
+    void lookupsByEmailAndPhoneUseTheIndexes() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off"); // a small table would otherwise be scanned: we ask whether the index CAN serve
+            assertThat(plan(s, "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'email' = 'a@b.c' ORDER BY created_at DESC LIMIT 1"))
+                    .contains("idx_lead_context_email_newest").doesNotContain("Sort");
+            assertThat(plan(s, "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'phone' = '+15550000000' ORDER BY created_at DESC LIMIT 1"))
+                    .contains("idx_lead_context_phone_newest").doesNotContain("Sort");
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package com.opulenthorizons.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+class SchemaMigratorTest {
+
+    private static List<String> column(DataSource ds, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseAndThenHasNothingLeftToDo() throws Exception {
+        DataSource ds = TestPostgres.newDatabase();
+        SchemaMigrator migrator = new SchemaMigrator(ds);
+
+        assertThat(migrator.migrate()).isEqualTo(2);
+        assertThat(migrator.isMigrated()).isTrue();
+        assertThat(migrator.schemaVersion()).isEqualTo("2");
+        assertThat(new SchemaMigrator(ds).migrate()).isZero();
+
+        assertThat(column(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
+                .contains("lead_context", "workflow_event");
+        assertThat(column(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%pkey' "
+                + "AND tablename IN ('lead_context', 'workflow_event') ORDER BY 1"))
+                .containsExactly("idx_lead_context_email_newest", "idx_lead_context_ohid", "idx_lead_context_phone_newest",
+                        "idx_workflow_event_ohid", "idx_workflow_event_type", "uq_lead_context_source");
+    }
+
+    @Test
+    void adoptsADatabaseTheOriginalSystemCreated() throws Exception {
+        DataSource ds = TestPostgres.newDatabase();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE lead_context (id UUID PRIMARY KEY, ohid UUID NOT NULL, source_system VARCHAR(50), "
+                    + "source_lead_id VARCHAR(255), channel VARCHAR(50), payload JSONB, consent JSONB, created_at TIMESTAMPTZ DEFAULT now())");
+            s.execute("INSERT INTO lead_context (id, ohid, source_system, source_lead_id) VALUES "
+                    + "(gen_random_uuid(), gen_random_uuid(), 'WEB', 'old-1')");
+        }
+        assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(2);
+        assertThat(column(ds, "SELECT source_lead_id FROM lead_context")).containsExactly("old-1");
+    }
+}

@@ -1,0 +1,75 @@
+package com.opulenthorizons.gateway.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+/**
+ * One real PostgreSQL (embedded binaries, no install) for this test JVM, started on first use
+ * and stopped at exit. Each caller can ask for a database of its own.
+ */
+final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestPostgres() {
+    }
+
+    static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        // as in production: a commit is durable when it is acknowledged
+                        .setServerConfig("synchronous_commit", "on")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** A new, empty database. */
+    static DataSource newDatabase() {
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // as in server.xml: EclipseLink binds a NULL uuid or jsonb as varchar otherwise
+        return server().getDatabase("postgres", name, Map.of("stringtype", "unspecified"));
+    }
+
+    /** A new database with the schema of sql/ applied. */
+    static DataSource newMigratedDatabase() {
+        DataSource ds = newDatabase();
+        new SchemaMigrator(ds).migrate();
+        return ds;
+    }
+
+    /** The gateway's persistence unit (EclipseLink), on the given database. */
+    static EntityManagerFactory entityManagerFactory(DataSource ds) {
+        return Persistence.createEntityManagerFactory("gateway", Map.of(
+                "jakarta.persistence.nonJtaDataSource", ds,
+                "eclipselink.logging.level", "WARNING"));
+    }
+}
