@@ -3,10 +3,15 @@ package com.opulenthorizons.gateway.events;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.store.AppendOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.WorkflowEventType;
@@ -14,7 +19,10 @@ import com.opulenthorizons.gateway.store.WorkflowEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Records CloudTalk call events as workflow events. */
+/**
+ * Records CloudTalk call events as workflow events, linked to the caller's OHID when the caller
+ * is a known lead. The MCP tool and the webhook receiver both come here.
+ */
 @ApplicationScoped
 public class CallEventService {
 
@@ -22,14 +30,16 @@ public class CallEventService {
     private static final Set<String> CALL_UNDER_WAY = Set.of("call.started", "call.ringing");
 
     private LeadStore store;
+    private ContactNormalizer normalizer;
 
     protected CallEventService() {
         // for CDI proxies
     }
 
     @Inject
-    public CallEventService(LeadStore store) {
+    public CallEventService(LeadStore store, ContactNormalizer normalizer) {
         this.store = store;
+        this.normalizer = normalizer;
     }
 
     public static WorkflowEventType workflowEventType(String cloudTalkEventType) {
@@ -38,6 +48,10 @@ public class CallEventService {
                 : WorkflowEventType.CallCompleted;
     }
 
+    /**
+     * Stores the event once per (call_id, event_type): a repeated delivery answers with the
+     * first one's id.
+     */
     public CallEventResult process(CloudTalkEventRequest request) {
         WorkflowEventType type = workflowEventType(request.eventType());
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -52,8 +66,25 @@ public class CallEventService {
         if (request.raw() != null) {
             payload.put("raw", request.raw());
         }
-        UUID eventId = UUID.randomUUID();
-        store.append(new NewWorkflowEvent(eventId, null, type.name(), payload, SourceSystem.CLOUDTALK.name()));
-        return new CallEventResult(eventId, type, true);
+        UUID ohid = callerOhid(request).orElse(null);
+        String dedupKey = "cloudtalk:" + request.callId() + ":" + request.eventType().trim().toLowerCase(Locale.ROOT);
+        AppendOutcome outcome = store.append(new NewWorkflowEvent(UUID.randomUUID(), ohid, type.name(), payload,
+                SourceSystem.CLOUDTALK.name(), dedupKey, Correlation.current().orElseGet(Correlation::newId)));
+        return new CallEventResult(outcome.eventId(), type, true);
+    }
+
+    /**
+     * The person on the other end: the caller of an inbound call, the called number of an
+     * outbound one. A number that is not a phone number (withheld, "anonymous") links to no one.
+     */
+    Optional<UUID> callerOhid(CloudTalkEventRequest request) {
+        boolean outbound = "outbound".equalsIgnoreCase(request.direction().trim());
+        String number = outbound ? request.toNumber() : request.fromNumber();
+        try {
+            String e164 = normalizer.normalizePhone(number, outbound ? "to_number" : "from_number");
+            return e164 == null ? Optional.empty() : store.lookup().byPhone(e164);
+        } catch (InvalidArgumentException notAPhone) {
+            return Optional.empty();
+        }
     }
 }

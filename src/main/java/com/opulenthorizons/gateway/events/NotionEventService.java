@@ -2,6 +2,8 @@ package com.opulenthorizons.gateway.events;
 
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.store.AppendOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.WorkflowEventType;
@@ -26,14 +28,17 @@ public class NotionEventService {
         this.store = store;
     }
 
+    /** Stores the event once per Notion event id (its {@code id} field), when it has one. */
     public NotionEventResult process(NotionEventRequest request) {
         Object challenge = request.payload().get("challenge");
         if (challenge != null) {
             // A handshake, not an event: echo it and store nothing.
             return NotionEventResult.challengeEcho(String.valueOf(challenge));
         }
-        UUID eventId = UUID.randomUUID();
-        store.append(new NewWorkflowEvent(eventId, null, WorkflowEventType.NotionEvent.name(), request.payload(), SOURCE));
-        return NotionEventResult.stored(eventId);
+        Object notionId = request.payload().get("id");
+        String dedupKey = notionId == null ? null : "notion:" + notionId;
+        AppendOutcome outcome = store.append(new NewWorkflowEvent(UUID.randomUUID(), null, WorkflowEventType.NotionEvent.name(),
+                request.payload(), SOURCE, dedupKey, Correlation.current().orElseGet(Correlation::newId)));
+        return NotionEventResult.stored(outcome.eventId());
     }
 }

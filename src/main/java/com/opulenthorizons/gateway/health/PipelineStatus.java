@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.store.DeliveryCounts;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoreHealth;
@@ -27,7 +28,8 @@ public class PipelineStatus {
             String storeDetail,
             boolean workflowWebhookConfigured,
             Long leads,
-            Long events) {
+            Long events,
+            DeliveryCounts delivery) {
     }
 
     private LeadStore store;
@@ -46,6 +48,7 @@ public class PipelineStatus {
     public Report report() {
         StoreHealth health = store.health();
         StoreCounts counts = health.reachable() ? store.counts() : null;
+        DeliveryCounts delivery = health.reachable() ? store.deliveryCounts() : null;
         return new Report(
                 Arrays.stream(SourceSystem.values()).map(Enum::name).toList(),
                 Arrays.stream(Channel.values()).map(Enum::name).toList(),
@@ -54,11 +57,16 @@ public class PipelineStatus {
                 health.detail(),
                 workflowWebhookConfigured(),
                 counts == null ? null : counts.leads(),
-                counts == null ? null : counts.events());
+                counts == null ? null : counts.events(),
+                delivery);
     }
 
     public StoreHealth storeHealth() {
         return store.health();
+    }
+
+    public DeliveryCounts deliveryCounts() {
+        return store.deliveryCounts();
     }
 
     public boolean workflowWebhookConfigured() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.Correlation;
 import com.opulenthorizons.gateway.store.IngestOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewLead;
@@ -38,7 +39,8 @@ public class LeadIngestService {
         ContactKeys keys = normalizer.keys(request.email(), request.phone());
         UUID ingestId = UUID.randomUUID();
         NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),
-                keys, payload(request, keys), consent(request), eventPayload(request, ingestId));
+                keys, payload(request, keys), consent(request), eventPayload(request, ingestId),
+                Correlation.current().orElseGet(Correlation::newId));
         IngestOutcome outcome = store.ingest(lead, lookup -> resolver.resolve(keys, lookup));
         return LeadIngestResult.ingested(outcome.ohid(), outcome.ingestId(), request.sourceSystem());
     }

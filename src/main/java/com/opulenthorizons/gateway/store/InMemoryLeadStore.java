@@ -1,8 +1,11 @@
 package com.opulenthorizons.gateway.store;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,16 +15,37 @@ import com.opulenthorizons.gateway.lead.OhidLookup;
 
 /**
  * The store used when no PostgreSQL is configured: everything lives in this JVM and is gone at
- * restart, and replicas do not share it. One lock makes every write atomic and serialises
- * identity resolution, which is all a single process needs.
+ * restart (pending deliveries included), and replicas do not share it. One lock makes every
+ * write atomic and serialises identity resolution, which is all a single process needs.
  */
 public class InMemoryLeadStore implements LeadStore {
+
+    /** An event with its delivery state, which changes as deliveries are attempted. */
+    private static final class EventRow {
+        final StoredEvent event;
+        DeliveryStatus status = DeliveryStatus.PENDING;
+        int attempts;
+        Instant nextAttempt;
+        Instant leaseUntil;
+        String lastError;
+
+        EventRow(StoredEvent event) {
+            this.event = event;
+            this.nextAttempt = event.occurredAt();
+        }
+
+        StoredEvent snapshot() {
+            return new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(), event.occurredAt(),
+                    event.sourceSystem(), event.correlationId(), status, attempts, lastError);
+        }
+    }
 
     private final Map<UUID, StoredLead> leads = new LinkedHashMap<>();
     private final Map<String, UUID> leadBySourceKey = new HashMap<>();
     private final Map<String, UUID> ohidByEmail = new HashMap<>();
     private final Map<String, UUID> ohidByPhone = new HashMap<>();
-    private final Map<UUID, StoredEvent> events = new LinkedHashMap<>();
+    private final Map<UUID, EventRow> events = new LinkedHashMap<>();
+    private final Map<String, UUID> eventByDedupKey = new HashMap<>();
 
     private final OhidLookup lookup = new OhidLookup() {
         @Override
@@ -57,8 +81,8 @@ public class InMemoryLeadStore implements LeadStore {
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),
                 lead.channel().name(), lead.payload(), lead.consent(), now);
-        StoredEvent event = new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(), lead.eventPayload(), now,
-                lead.sourceSystem().name());
+        EventRow event = new EventRow(new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(),
+                lead.eventPayload(), now, lead.sourceSystem().name(), lead.correlationId(), DeliveryStatus.PENDING, 0, null));
         leads.put(row.id(), row);
         leadBySourceKey.put(sourceKey, row.id());
         if (lead.contacts().email() != null) {
@@ -67,7 +91,7 @@ public class InMemoryLeadStore implements LeadStore {
         if (lead.contacts().phone() != null) {
             ohidByPhone.put(lead.contacts().phone(), ohid);
         }
-        events.put(event.id(), event);
+        events.put(event.event.id(), event);
         return new IngestOutcome(row.id(), ohid, true);
     }
 
@@ -77,9 +101,16 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized void append(NewWorkflowEvent event) {
-        events.put(event.id(), new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(),
-                Instant.now(), event.sourceSystem()));
+    public synchronized AppendOutcome append(NewWorkflowEvent event) {
+        if (event.dedupKey() != null && eventByDedupKey.containsKey(event.dedupKey())) {
+            return new AppendOutcome(eventByDedupKey.get(event.dedupKey()), false);
+        }
+        events.put(event.id(), new EventRow(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(),
+                Instant.now(), event.sourceSystem(), event.correlationId(), DeliveryStatus.PENDING, 0, null)));
+        if (event.dedupKey() != null) {
+            eventByDedupKey.put(event.dedupKey(), event.id());
+        }
+        return new AppendOutcome(event.id(), true);
     }
 
     @Override
@@ -89,7 +120,7 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized Optional<StoredEvent> findEvent(UUID eventId) {
-        return Optional.ofNullable(events.get(eventId));
+        return Optional.ofNullable(events.get(eventId)).map(EventRow::snapshot);
     }
 
     @Override
@@ -100,5 +131,69 @@ public class InMemoryLeadStore implements LeadStore {
     @Override
     public StoreHealth health() {
         return new StoreHealth(StoreType.IN_MEMORY, true, "in-memory store: data is lost at restart and not shared between replicas");
+    }
+
+    // --- outbox ----------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<OutboxEvent> claimDue(int max, Duration lease) {
+        Instant now = Instant.now();
+        List<OutboxEvent> claimed = new ArrayList<>();
+        for (EventRow row : events.values()) {
+            if (claimed.size() == max) {
+                break;
+            }
+            if (row.status == DeliveryStatus.PENDING && !row.nextAttempt.isAfter(now)
+                    && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
+                row.leaseUntil = now.plus(lease);
+                StoredEvent e = row.event;
+                claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
+                        e.correlationId(), row.attempts));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized void markDelivered(UUID eventId, int attempts) {
+        EventRow row = events.get(eventId);
+        row.status = DeliveryStatus.DELIVERED;
+        row.attempts = attempts;
+        row.leaseUntil = null;
+        row.lastError = null;
+    }
+
+    @Override
+    public synchronized void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
+        EventRow row = events.get(eventId);
+        row.attempts = attempts;
+        row.nextAttempt = nextAttempt;
+        row.leaseUntil = null;
+        row.lastError = error;
+    }
+
+    @Override
+    public synchronized void markFailed(UUID eventId, int attempts, String error) {
+        EventRow row = events.get(eventId);
+        row.status = DeliveryStatus.FAILED;
+        row.attempts = attempts;
+        row.leaseUntil = null;
+        row.lastError = error;
+    }
+
+    @Override
+    public synchronized DeliveryCounts deliveryCounts() {
+        long pending = 0;
+        long delivered = 0;
+        long failed = 0;
+        for (EventRow row : events.values()) {
+            switch (row.status) {
+                case PENDING -> pending++;
+                case DELIVERED -> delivered++;
+                case FAILED -> failed++;
+                default -> { /* PRE_OUTBOX does not occur in memory */ }
+            }
+        }
+        return new DeliveryCounts(pending, delivered, failed);
     }
 }

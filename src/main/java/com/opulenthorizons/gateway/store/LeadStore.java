@@ -10,7 +10,7 @@ import com.opulenthorizons.gateway.lead.OhidLookup;
  * Where leads and workflow events live. Every method is atomic: it either writes all it is
  * asked to write, or nothing.
  */
-public interface LeadStore {
+public interface LeadStore extends EventOutbox {
 
     StoreType type();
 
@@ -32,8 +32,11 @@ public interface LeadStore {
     /** A lookup over committed data, outside any ingest. */
     OhidLookup lookup();
 
-    /** Appends one workflow event. */
-    void append(NewWorkflowEvent event);
+    /**
+     * Appends one workflow event, pending delivery. When an event with the same dedup key is
+     * already stored, answers with its id and writes nothing.
+     */
+    AppendOutcome append(NewWorkflowEvent event);
 
     Optional<StoredLead> findLead(UUID ingestId);
 

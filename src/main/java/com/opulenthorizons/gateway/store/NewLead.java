@@ -9,7 +9,8 @@ import com.opulenthorizons.gateway.lead.SourceSystem;
 
 /**
  * A lead ready to be stored: the row of {@code lead_context} minus the OHID, which the store
- * resolves inside its transaction, plus the payload of its {@code LeadIngested} event.
+ * resolves inside its transaction, plus the payload and correlation id of its
+ * {@code LeadIngested} event.
  */
 public record NewLead(
         UUID ingestId,
@@ -19,5 +20,6 @@ public record NewLead(
         ContactKeys contacts,
         Map<String, Object> payload,
         Map<String, Object> consent,
-        Map<String, Object> eventPayload) {
+        Map<String, Object> eventPayload,
+        String correlationId) {
 }

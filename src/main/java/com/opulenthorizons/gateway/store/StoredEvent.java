@@ -11,5 +11,9 @@ public record StoredEvent(
         String eventType,
         Map<String, Object> payload,
         Instant occurredAt,
-        String sourceSystem) {
+        String sourceSystem,
+        String correlationId,
+        DeliveryStatus deliveryStatus,
+        int deliveryAttempts,
+        String lastError) {
 }

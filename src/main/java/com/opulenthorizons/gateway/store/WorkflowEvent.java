@@ -10,12 +10,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A row of {@code workflow_event}: something that happened, for the workflow webhook. */
 @Entity
 @Table(name = "workflow_event")
+@NamedQuery(name = WorkflowEvent.ID_BY_DEDUP_KEY, query = "SELECT e.id FROM WorkflowEvent e WHERE e.dedupKey = :dedupKey")
 public class WorkflowEvent {
+
+    static final String ID_BY_DEDUP_KEY = "WorkflowEvent.idByDedupKey";
 
     @Id
     private UUID id;
@@ -39,6 +43,21 @@ public class WorkflowEvent {
     @Column(name = "source_system", length = 50)
     private String sourceSystem;
 
+    @Column(name = "correlation_id", length = 64)
+    private String correlationId;
+
+    @Column(name = "dedup_key", length = 400)
+    private String dedupKey;
+
+    @Column(name = "delivery_status", length = 20)
+    private String deliveryStatus = DeliveryStatus.PENDING.name();
+
+    @Column(name = "delivery_attempts")
+    private int deliveryAttempts;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
     protected WorkflowEvent() {
         // for JPA
     }
@@ -49,9 +68,12 @@ public class WorkflowEvent {
         this.eventType = event.eventType();
         this.payload = event.payload();
         this.sourceSystem = event.sourceSystem();
+        this.correlationId = event.correlationId();
+        this.dedupKey = event.dedupKey();
     }
 
     StoredEvent toStoredEvent() {
-        return new StoredEvent(id, ohid, eventType, payload, occurredAt == null ? null : occurredAt.toInstant(), sourceSystem);
+        return new StoredEvent(id, ohid, eventType, payload, occurredAt == null ? null : occurredAt.toInstant(), sourceSystem,
+                correlationId, DeliveryStatus.valueOf(deliveryStatus), deliveryAttempts, lastError);
     }
 }

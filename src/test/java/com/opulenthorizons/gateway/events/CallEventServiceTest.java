@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.UUID;
+
+import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.ContactNormalizer;
+import com.opulenthorizons.gateway.lead.LeadIngestRequest;
+import com.opulenthorizons.gateway.lead.LeadIngestService;
+import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoredEvent;
 import com.opulenthorizons.gateway.store.WorkflowEventType;
@@ -15,7 +23,47 @@ import com.opulenthorizons.gateway.store.WorkflowEventType;
 class CallEventServiceTest {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
-    private final CallEventService service = new CallEventService(store);
+    private final ContactNormalizer normalizer = new ContactNormalizer("GB");
+    private final CallEventService service = new CallEventService(store, normalizer);
+    private final LeadIngestService leads = new LeadIngestService(store, normalizer, new OhidResolver());
+
+    private UUID knownCaller(String phone) {
+        return leads.ingest(new LeadIngestRequest(SourceSystem.WEB, UUID.randomUUID().toString(), Channel.WEB_FORM, "Ann", "Smith",
+                true, null, phone, null, null, null, null, null, null)).ohid();
+    }
+
+    private StoredEvent call(String id, String event, String direction, String from, String to) {
+        return store.findEvent(service.process(new CloudTalkEventRequest(event, id, direction, from, to, null, null)).eventId())
+                .orElseThrow();
+    }
+
+    @Test
+    void anInboundCallFromAKnownLeadCarriesTheLeadsOhid() {
+        UUID ohid = knownCaller("+44 20 7946 0958");
+        assertThat(call("c-1", "call.started", "inbound", "020 7946 0958", "+442079460000").ohid()).isEqualTo(ohid);
+    }
+
+    @Test
+    void anOutboundCallIsLinkedByTheCalledNumber() {
+        UUID ohid = knownCaller("+44 20 7946 0959");
+        assertThat(call("c-2", "call.ended", "outbound", "+442079460000", "+44 (0)20 7946 0959").ohid()).isEqualTo(ohid);
+        assertThat(call("c-3", "call.ended", "inbound", "+442079460000", "+442079460959").ohid()).isNull();
+    }
+
+    @Test
+    void unknownAndWithheldNumbersLinkToNoOne() {
+        assertThat(call("c-4", "call.started", "inbound", "+442079461111", "+442079460000").ohid()).isNull();
+        assertThat(call("c-5", "call.started", "inbound", "anonymous", "+442079460000").ohid()).isNull();
+    }
+
+    @Test
+    void aRepeatedDeliveryOfOneCallEventIsStoredOnce() {
+        StoredEvent first = call("c-6", "call.ended", "inbound", "+442079460001", "+442079460000");
+        StoredEvent again = call("c-6", "call.ended", "inbound", "+442079460001", "+442079460000");
+        StoredEvent next = call("c-6", "call.recording", "inbound", "+442079460001", "+442079460000");
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(next.id()).isNotEqualTo(first.id());
+    }
 
     @ParameterizedTest
     @CsvSource({

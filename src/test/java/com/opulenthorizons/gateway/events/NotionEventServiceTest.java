@@ -23,6 +23,15 @@ class NotionEventServiceTest {
     }
 
     @Test
+    void aRepeatedDeliveryOfOneNotionEventIsStoredOnce() {
+        Map<String, Object> payload = Map.of("id", "evt-1", "type", "page.created");
+        NotionEventResult first = service.process(new NotionEventRequest(payload));
+        NotionEventResult again = service.process(new NotionEventRequest(payload));
+        assertThat(again.eventId()).isEqualTo(first.eventId());
+        assertThat(store.counts().events()).isEqualTo(1);
+    }
+
+    @Test
     void anEventIsStoredWhole() {
         Map<String, Object> payload = Map.of("type", "page.created", "entity", Map.of("id", "p1"));
         NotionEventResult result = service.process(new NotionEventRequest(payload));

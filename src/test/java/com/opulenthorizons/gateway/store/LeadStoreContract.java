@@ -2,6 +2,8 @@ package com.opulenthorizons.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +51,7 @@ public abstract class LeadStoreContract {
         }
         return new NewLead(ingestId, SourceSystem.WEB, sourceLeadId, Channel.WEB_FORM, new ContactKeys(email, phone),
                 Map.of("person", person, "source_lead_id", sourceLeadId), Map.of("marketing_consent", true),
-                Map.of("ingest_id", ingestId.toString()));
+                Map.of("ingest_id", ingestId.toString()), "corr-" + ingestId);
     }
 
     protected IngestOutcome ingest(NewLead lead) {
@@ -121,16 +123,116 @@ public abstract class LeadStoreContract {
         assertThat(store().counts()).isEqualTo(new StoreCounts(before.leads() + 1, before.events() + 1));
     }
 
+    protected static NewWorkflowEvent event(String dedupKey) {
+        return new NewWorkflowEvent(UUID.randomUUID(), null, WorkflowEventType.CallCompleted.name(), Map.of("call_id", "c1"),
+                "CLOUDTALK", dedupKey, "corr-1");
+    }
+
     @Test
-    void appendedEventsCanBeReadBack() {
-        UUID id = UUID.randomUUID();
-        store().append(new NewWorkflowEvent(id, null, WorkflowEventType.CallCompleted.name(), Map.of("call_id", "c1"), "CLOUDTALK"));
-        StoredEvent event = store().findEvent(id).orElseThrow();
+    void appendedEventsCanBeReadBackAsPending() {
+        NewWorkflowEvent appended = event(null);
+        assertThat(store().append(appended)).isEqualTo(new AppendOutcome(appended.id(), true));
+        StoredEvent event = store().findEvent(appended.id()).orElseThrow();
         assertThat(event.ohid()).isNull();
         assertThat(event.eventType()).isEqualTo("CallCompleted");
         assertThat(event.payload()).containsEntry("call_id", "c1");
         assertThat(event.sourceSystem()).isEqualTo("CLOUDTALK");
         assertThat(event.occurredAt()).isNotNull();
+        assertThat(event.correlationId()).isEqualTo("corr-1");
+        assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(event.deliveryAttempts()).isZero();
+    }
+
+    @Test
+    void anEventWithAKnownDedupKeyIsStoredOnce() {
+        String key = unique("cloudtalk:call");
+        NewWorkflowEvent first = event(key);
+        store().append(first);
+        StoreCounts counts = store().counts();
+        assertThat(store().append(event(key))).isEqualTo(new AppendOutcome(first.id(), false));
+        assertThat(store().counts()).isEqualTo(counts);
+    }
+
+    @Test
+    void theLeadIngestedEventCarriesTheOhidAndCorrelationId() {
+        NewLead lead = lead(unique("src"), unique("ev") + "@example.com", null);
+        IngestOutcome outcome = ingest(lead);
+        List<OutboxEvent> due = drainDue();
+        OutboxEvent ingested = due.stream().filter(e -> lead.ingestId().toString().equals(e.payload().get("ingest_id")))
+                .findFirst().orElseThrow();
+        assertThat(ingested.eventType()).isEqualTo("LeadIngested");
+        assertThat(ingested.ohid()).isEqualTo(outcome.ohid());
+        assertThat(ingested.correlationId()).isEqualTo(lead.correlationId());
+        assertThat(ingested.attempts()).isZero();
+    }
+
+    /** Claims every due event (leasing them for a minute). */
+    protected List<OutboxEvent> drainDue() {
+        List<OutboxEvent> all = new ArrayList<>();
+        List<OutboxEvent> batch;
+        do {
+            batch = store().claimDue(500, Duration.ofMinutes(1));
+            all.addAll(batch);
+        } while (!batch.isEmpty());
+        return all;
+    }
+
+    @Test
+    void aClaimedEventIsNotClaimedAgainUntilItsRetryIsDue() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        assertThat(drainDue()).extracting(OutboxEvent::id).containsExactly(appended.id());
+        assertThat(drainDue()).isEmpty();
+
+        store().markRetry(appended.id(), 1, Instant.now().plusSeconds(3600), "HTTP 503");
+        assertThat(drainDue()).isEmpty();
+        StoredEvent retrying = store().findEvent(appended.id()).orElseThrow();
+        assertThat(retrying.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(retrying.deliveryAttempts()).isEqualTo(1);
+        assertThat(retrying.lastError()).isEqualTo("HTTP 503");
+
+        store().markRetry(appended.id(), 2, Instant.now().minusSeconds(1), "HTTP 502");
+        assertThat(drainDue()).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void deliveredAndFailedEventsLeaveTheQueueAndAreCounted() {
+        drainDue();
+        DeliveryCounts before = store().deliveryCounts();
+        NewWorkflowEvent delivered = event(null);
+        NewWorkflowEvent failed = event(null);
+        store().append(delivered);
+        store().append(failed);
+        assertThat(store().deliveryCounts().pending()).isEqualTo(before.pending() + 2);
+        drainDue();
+
+        store().markDelivered(delivered.id(), 1);
+        store().markFailed(failed.id(), 10, "ConnectException: Connection refused");
+
+        assertThat(store().findEvent(delivered.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        StoredEvent gaveUp = store().findEvent(failed.id()).orElseThrow();
+        assertThat(gaveUp.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(gaveUp.deliveryAttempts()).isEqualTo(10);
+        assertThat(gaveUp.lastError()).isEqualTo("ConnectException: Connection refused");
+        assertThat(store().deliveryCounts()).isEqualTo(
+                new DeliveryCounts(before.pending(), before.delivered() + 1, before.failed() + 1));
+        assertThat(drainDue()).isEmpty();
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameEvent() throws Exception {
+        drainDue();
+        for (int i = 0; i < 40; i++) {
+            store().append(event(null));
+        }
+        List<UUID> claimed = java.util.Collections.synchronizedList(new ArrayList<>());
+        concurrently(8, () -> {
+            List<OutboxEvent> batch = store().claimDue(10, Duration.ofMinutes(1));
+            batch.forEach(e -> claimed.add(e.id()));
+            return batch.size();
+        });
+        assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
     }
 
     @Test

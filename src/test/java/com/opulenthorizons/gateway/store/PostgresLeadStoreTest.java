@@ -65,7 +65,7 @@ class PostgresLeadStoreTest extends LeadStoreContract {
         Map<String, Object> poisoned = new HashMap<>(good.eventPayload());
         poisoned.put("note", "nul \u0000 byte");
         NewLead failing = new NewLead(good.ingestId(), good.sourceSystem(), good.sourceLeadId(), good.channel(),
-                good.contacts(), good.payload(), good.consent(), poisoned);
+                good.contacts(), good.payload(), good.consent(), poisoned, good.correlationId());
         StoreCounts before = store.counts();
 
         assertThatThrownBy(() -> ingest(failing))

@@ -1,0 +1,63 @@
+package com.opulenthorizons.gateway.webhook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the verification token Notion sends when a webhook subscription is created. The operator
+ * pastes it into Notion to verify the subscription and sets it as NOTION_WEBHOOK_SECRET. It is a
+ * secret: the log shows only its last four characters and a digest prefix, enough to confirm
+ * which token arrived; the whole value goes to a file only the server's user can read.
+ */
+public class NotionVerificationTokens {
+
+    private static final Logger LOG = Logger.getLogger(NotionVerificationTokens.class.getName());
+
+    private final Path file;
+
+    public NotionVerificationTokens(Path file) {
+        this.file = file.toAbsolutePath();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void record(String token) {
+        try {
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, token + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Notion verification token to " + file, e);
+        }
+        LOG.warning("Notion verification token received: " + masked(token) + ". Its full value is in " + file
+                + ". Paste it into the Notion webhook's Verify dialog, then set NOTION_WEBHOOK_SECRET to it.");
+    }
+
+    /** "…1a2b (48 chars, sha256 3f2a9c1d)": shows which token it is without giving it away. */
+    static String masked(String token) {
+        String tail = token.length() > 8 ? token.substring(token.length() - 4) : "";
+        return "\u2026" + tail + " (" + token.length() + " chars, sha256 " + sha256(token).substring(0, 8) + ")";
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+        }
+    }
+}

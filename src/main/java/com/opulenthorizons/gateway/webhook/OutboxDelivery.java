@@ -1,0 +1,110 @@
+package com.opulenthorizons.gateway.webhook;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.store.EventOutbox;
+import com.opulenthorizons.gateway.store.OutboxEvent;
+
+/**
+ * Delivers pending workflow events to the workflow webhook (n8n or any HTTP receiver), at least
+ * once: an event is marked DELIVERED only after a 2xx answer; a failed attempt is retried with
+ * exponential backoff, and after the last one the event is marked FAILED with its error. Events
+ * are read from the store after their transaction committed, so nothing is sent that could
+ * still roll back.
+ */
+public class OutboxDelivery {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
+
+    private final EventOutbox outbox;
+    private final DeliverySettings settings;
+    private final HttpClient http;
+
+    public OutboxDelivery(EventOutbox outbox, DeliverySettings settings, HttpClient http) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.http = http;
+    }
+
+    /** Claims due events and attempts each once; returns how many were attempted. */
+    public int deliverDue() {
+        if (settings.url().isEmpty()) {
+            return 0;
+        }
+        int attempted = 0;
+        List<OutboxEvent> batch;
+        do {
+            batch = outbox.claimDue(settings.batchSize(), settings.lease());
+            for (OutboxEvent event : batch) {
+                attempt(event);
+                attempted++;
+            }
+        } while (batch.size() == settings.batchSize());
+        return attempted;
+    }
+
+    private void attempt(OutboxEvent event) {
+        int attempt = event.attempts() + 1;
+        String error;
+        try {
+            HttpResponse<Void> response = http.send(request(event), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                outbox.markDelivered(event.id(), attempt);
+                return;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Not an attempt: the lease runs out and the event is claimed again.
+            LOG.warning("correlation_id=" + event.correlationId() + " delivery of event " + event.id() + " interrupted");
+            return;
+        }
+        if (attempt >= settings.maxAttempts()) {
+            outbox.markFailed(event.id(), attempt, error);
+            LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
+                    + ") FAILED after " + attempt + " attempts; last error: " + error);
+        } else {
+            Instant next = Instant.now().plus(settings.backoffAfter(attempt));
+            outbox.markRetry(event.id(), attempt, next, error);
+            LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " attempt " + attempt
+                    + " failed (" + error + "); retrying at " + next);
+        }
+    }
+
+    private HttpRequest request(OutboxEvent event) {
+        return HttpRequest.newBuilder(settings.url().orElseThrow())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("X-Event-Id", event.id().toString())
+                .header("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId())
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.MAPPER.writeValueAsString(body(event))))
+                .build();
+    }
+
+    /** {event_type, event_id, ohid, occurred_at, source_system, correlation_id, ...event data}. */
+    static Map<String, Object> body(OutboxEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event_type", event.eventType());
+        body.put("event_id", event.id().toString());
+        body.put("ohid", event.ohid() == null ? null : event.ohid().toString());
+        body.put("occurred_at", event.occurredAt() == null ? null : event.occurredAt().toString());
+        body.put("source_system", event.sourceSystem());
+        body.put("correlation_id", event.correlationId());
+        if (event.payload() != null) {
+            // The envelope's fields win over event data of the same name.
+            event.payload().forEach(body::putIfAbsent);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,85 @@
+package com.opulenthorizons.gateway.webhook;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.events.CallEventResult;
+import com.opulenthorizons.gateway.store.StoreUnavailableException;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * POST /webhooks/cloudtalk and /webhooks/notion: HTTP in, {@link WebhookReceiver} does the work.
+ * 200 only once the event is committed; 401 for a bad or missing signature; 400 for a body that
+ * is not what the sender promised; 503 when the store or the secret is missing (senders retry).
+ */
+@Path("/")
+@RequestScoped
+public class WebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class.getName());
+
+    @Inject
+    WebhookReceiver receiver;
+
+    @POST
+    @Path("cloudtalk")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cloudTalk(byte[] body, @HeaderParam("X-CloudTalk-Signature") String signature,
+            @HeaderParam("Authorization") String authorization) {
+        return handle("cloudtalk", () -> {
+            CallEventResult result = receiver.receiveCloudTalk(body, signature, authorization);
+            return WireJson.MAPPER.convertValue(result, Map.class);
+        });
+    }
+
+    @POST
+    @Path("notion")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response notion(byte[] body, @HeaderParam("X-Notion-Signature") String signature) {
+        return handle("notion", () -> {
+            WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(body, signature);
+            return receipt.verificationTokenRecorded()
+                    ? Map.of("verification_token_received", true)
+                    : WireJson.MAPPER.convertValue(receipt.result(), Map.class);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Map<?, ?> run();
+    }
+
+    private Response handle(String source, Work work) {
+        String correlationId = Correlation.newId();
+        try (Correlation.Scope scope = Correlation.open(correlationId)) {
+            return Response.ok(work.run()).header("X-Correlation-Id", correlationId).build();
+        } catch (WebhookRejectedException e) {
+            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (" + e.status() + "): " + e.getMessage());
+            return error(e.status(), e.getMessage(), correlationId);
+        } catch (StoreUnavailableException e) {
+            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook not stored: " + e.getMessage());
+            return error(503, e.getMessage(), correlationId);
+        }
+    }
+
+    private static Response error(int status, String message, String correlationId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("correlation_id", correlationId);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).header("X-Correlation-Id", correlationId).build();
+    }
+}

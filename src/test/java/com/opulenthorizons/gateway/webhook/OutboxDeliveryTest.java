@@ -1,0 +1,163 @@
+package com.opulenthorizons.gateway.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.store.DeliveryStatus;
+import com.opulenthorizons.gateway.store.InMemoryLeadStore;
+import com.opulenthorizons.gateway.store.NewWorkflowEvent;
+import com.opulenthorizons.gateway.store.StoredEvent;
+import com.sun.net.httpserver.HttpServer;
+
+class OutboxDeliveryTest {
+
+    /** A stand-in workflow webhook that answers 503 to its first {@code failFirst} requests. */
+    private HttpServer receiver;
+    private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile int failFirst;
+
+    private final InMemoryLeadStore store = new InMemoryLeadStore();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = requests.incrementAndGet() <= failFirst ? 503 : 200;
+            if (status == 200) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> json = WireJson.MAPPER.readValue(new String(body, StandardCharsets.UTF_8), Map.class);
+                json.put("_header_event_id", exchange.getRequestHeaders().getFirst("X-Event-Id"));
+                received.add(json);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private OutboxDelivery delivery(URI url, int maxAttempts) {
+        DeliverySettings settings = new DeliverySettings(Optional.of(url), maxAttempts, Duration.ofMillis(20),
+                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+        return new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+    }
+
+    private URI hook() {
+        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    }
+
+    private UUID append(UUID ohid) {
+        UUID id = UUID.randomUUID();
+        store.append(new NewWorkflowEvent(id, ohid, "CallCompleted", Map.of("call_id", "c-9", "event_type", "spoofed"),
+                "CLOUDTALK", null, "corr-9"));
+        return id;
+    }
+
+    @Test
+    void postsTheEnvelopeWithTheEventData() {
+        UUID ohid = UUID.randomUUID();
+        UUID id = append(ohid);
+
+        assertThat(delivery(hook(), 3).deliverDue()).isEqualTo(1);
+
+        assertThat(received).singleElement().satisfies(body -> {
+            assertThat(body).containsEntry("event_id", id.toString())
+                    .containsEntry("event_type", "CallCompleted") // the envelope wins over the event's own field
+                    .containsEntry("ohid", ohid.toString())
+                    .containsEntry("source_system", "CLOUDTALK")
+                    .containsEntry("correlation_id", "corr-9")
+                    .containsEntry("call_id", "c-9")
+                    .containsEntry("_header_event_id", id.toString())
+                    .containsKey("occurred_at");
+        });
+        StoredEvent stored = store.findEvent(id).orElseThrow();
+        assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(stored.deliveryAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aReceiverThatIsDownForTheFirstAttemptsStillGetsEveryEvent() {
+        failFirst = 7;
+        List<UUID> ids = List.of(append(null), append(null), append(null));
+        OutboxDelivery delivery = delivery(hook(), 10);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            delivery.deliverDue();
+            return received.size() == 3;
+        });
+
+        assertThat(received).extracting(b -> b.get("event_id")).containsExactlyInAnyOrderElementsOf(
+                ids.stream().map(UUID::toString).toList());
+        ids.forEach(id -> assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED));
+        assertThat(store.deliveryCounts().failed()).isZero();
+    }
+
+    @Test
+    void aReceiverThatIsDownForGoodLeavesTheEventFailedWithItsError() {
+        failFirst = Integer.MAX_VALUE;
+        UUID id = append(null);
+        OutboxDelivery delivery = delivery(hook(), 3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            delivery.deliverDue();
+            return store.findEvent(id).orElseThrow().deliveryStatus() == DeliveryStatus.FAILED;
+        });
+
+        StoredEvent failed = store.findEvent(id).orElseThrow();
+        assertThat(failed.deliveryAttempts()).isEqualTo(3);
+        assertThat(failed.lastError()).isEqualTo("HTTP 503");
+        assertThat(requests.get()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreachableReceiverIsRecordedAsTheError() {
+        UUID id = append(null);
+        receiver.stop(0);
+        delivery(hook(), 1).deliverDue();
+        StoredEvent failed = store.findEvent(id).orElseThrow();
+        assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.lastError()).contains("ConnectException");
+    }
+
+    @Test
+    void withoutAUrlNothingIsClaimed() {
+        UUID id = append(null);
+        DeliverySettings none = new DeliverySettings(Optional.empty(), 3, Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+        assertThat(new OutboxDelivery(store, none, HttpClient.newHttpClient()).deliverDue()).isZero();
+        assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void backoffDoublesUpToTheCap() {
+        DeliverySettings s = new DeliverySettings(Optional.empty(), 10, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+        assertThat(List.of(s.backoffAfter(1), s.backoffAfter(2), s.backoffAfter(3), s.backoffAfter(6), s.backoffAfter(40)))
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(30),
+                        Duration.ofSeconds(30));
+    }
+}

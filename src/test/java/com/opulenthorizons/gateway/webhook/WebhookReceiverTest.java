@@ -1,0 +1,143 @@
+package com.opulenthorizons.gateway.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.opulenthorizons.gateway.events.CallEventResult;
+import com.opulenthorizons.gateway.events.CallEventService;
+import com.opulenthorizons.gateway.events.NotionEventService;
+import com.opulenthorizons.gateway.lead.ContactNormalizer;
+import com.opulenthorizons.gateway.store.InMemoryLeadStore;
+import com.opulenthorizons.gateway.store.StoreCounts;
+
+import jakarta.validation.Validation;
+
+class WebhookReceiverTest {
+
+    private static final String CLOUDTALK_BODY = "{\"event_type\":\"call.ended\",\"call_id\":\"c-1\",\"direction\":\"inbound\","
+            + "\"from_number\":\"+442079460958\",\"to_number\":\"+442079460000\",\"agent\":{\"name\":\"Zoe\"}}";
+
+    @TempDir
+    static Path dir;
+
+    private final InMemoryLeadStore store = new InMemoryLeadStore();
+
+    private WebhookReceiver receiver(Map<String, String> config) {
+        WebhookSecrets secrets = new WebhookSecrets(key -> Optional.ofNullable(config.get(key)));
+        return new WebhookReceiver(new SignatureVerifier(secrets), secrets,
+                new CallEventService(store, new ContactNormalizer("GB")), new NotionEventService(store),
+                Validation.buildDefaultValidatorFactory().getValidator(), new NotionVerificationTokens(dir.resolve("token.txt")));
+    }
+
+    private final WebhookReceiver receiver = receiver(Map.of("CLOUDTALK_WEBHOOK_SECRET", "old-secret,new-secret",
+            "NOTION_WEBHOOK_SECRET", "secret_notion"));
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hmac(String key, String body) {
+        return HexFormat.of().formatHex(SignatureVerifier.hmac(bytes(key), bytes(body)));
+    }
+
+    private void assertRefused(Runnable call, int status, String message) {
+        StoreCounts before = store.counts();
+        assertThatThrownBy(call::run).isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).status()).isEqualTo(status));
+        assertThat(store.counts()).as("nothing stored").isEqualTo(before);
+    }
+
+    // --- CloudTalk ---------------------------------------------------------------------------
+
+    @Test
+    void aCloudTalkEventSignedWithEitherRotatingSecretIsStored() {
+        CallEventResult old = receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), hmac("old-secret", CLOUDTALK_BODY), null);
+        assertThat(old.accepted()).isTrue();
+        String other = CLOUDTALK_BODY.replace("c-1", "c-2");
+        assertThat(receiver.receiveCloudTalk(bytes(other), hmac("new-secret", other), null).accepted()).isTrue();
+        assertThat(store.counts().events()).isEqualTo(2);
+        // Unknown fields are kept in raw.
+        assertThat(store.findEvent(old.eventId()).orElseThrow().payload().get("raw")).asString().contains("Zoe");
+    }
+
+    @Test
+    void aBearerSecretIsAccepted() {
+        assertThat(receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), null, "Bearer new-secret").accepted()).isTrue();
+    }
+
+    @Test
+    void aBadSignatureOrBearerIsRefusedAndNothingIsStored() {
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), hmac("wrong", CLOUDTALK_BODY), null), 401,
+                "signature does not match");
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), "not hex", null), 401, "signature does not match");
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), null, "Bearer guess"), 401, "signature does not match");
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(CLOUDTALK_BODY), null, null), 401, "missing");
+    }
+
+    @Test
+    void aSignatureOverADifferentBodyIsRefused() {
+        String tampered = CLOUDTALK_BODY.replace("call.ended", "call.started");
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(tampered), hmac("old-secret", CLOUDTALK_BODY), null), 401,
+                "signature does not match");
+    }
+
+    @Test
+    void aMalformedBodyIsABadRequest() {
+        String notJson = "call ended";
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(notJson), hmac("old-secret", notJson), null), 400, "not valid JSON");
+        String missing = "{\"event_type\":\"call.ended\"}";
+        assertRefused(() -> receiver.receiveCloudTalk(bytes(missing), hmac("old-secret", missing), null), 400,
+                "call_id: must not be blank");
+    }
+
+    @Test
+    void withoutASecretCloudTalkWebhooksAreRefused() {
+        WebhookReceiver unconfigured = receiver(Map.of());
+        assertRefused(() -> unconfigured.receiveCloudTalk(bytes(CLOUDTALK_BODY), null, "Bearer x"), 503,
+                "CLOUDTALK_WEBHOOK_SECRET is not set");
+    }
+
+    // --- Notion ------------------------------------------------------------------------------
+
+    @Test
+    void theVerificationTokenIsRecordedInFullInTheFileOnly() throws Exception {
+        String token = "secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl";
+        WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(bytes("{\"verification_token\":\"" + token + "\"}"), null);
+        assertThat(receipt.verificationTokenRecorded()).isTrue();
+        assertThat(Files.readString(dir.resolve("token.txt")).trim()).isEqualTo(token);
+        assertThat(NotionVerificationTokens.masked(token)).startsWith("\u20267yBl (50 chars, sha256 ").doesNotContain("tMrlL1");
+        assertThat(store.counts().events()).isZero();
+    }
+
+    @Test
+    void aSignedNotionEventIsStored() {
+        String body = "{\"id\":\"evt-1\",\"type\":\"page.created\"}";
+        WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(bytes(body), "sha256=" + hmac("secret_notion", body));
+        assertThat(receipt.result().accepted()).isTrue();
+        assertThat(store.findEvent(receipt.result().eventId()).orElseThrow().eventType()).isEqualTo("NotionEvent");
+    }
+
+    @Test
+    void anUnsignedOrBadlySignedNotionEventIsRefused() {
+        String body = "{\"id\":\"evt-2\",\"type\":\"page.created\"}";
+        assertRefused(() -> receiver.receiveNotion(bytes(body), null), 401, "missing X-Notion-Signature");
+        assertRefused(() -> receiver.receiveNotion(bytes(body), "sha256=" + hmac("wrong", body)), 401, "signature does not match");
+    }
+
+    @Test
+    void theOriginalChallengeEchoStillWorks() {
+        assertThat(receiver.receiveNotion(bytes("{\"challenge\":\"abc\"}"), null).result().challenge()).isEqualTo("abc");
+        assertThat(store.counts().events()).isZero();
+    }
+}

@@ -1,0 +1,106 @@
+package it.com.opulenthorizons.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workflow webhook of the integration tests (the gateway's WORKFLOW_WEBHOOK_URL points here,
+ * port {@code it.webhook.port}). It plays n8n, and misbehaves on request: events of leads whose
+ * source_lead_id starts with {@code flaky-} are refused (503) three times, those starting with
+ * {@code down-} always. For each accepted delivery it records the body and whether the event was
+ * already committed in the database at that moment.
+ */
+public class ItWebhookReceiver implements LauncherSessionListener {
+
+    /** One accepted delivery. */
+    public record Delivery(Map<String, Object> body, boolean committedWhenDelivered) {
+
+        public String payloadValue(String key) {
+            Object v = body.get(key);
+            return v == null ? null : v.toString();
+        }
+    }
+
+    private static HttpServer server;
+    private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String port = System.getProperty("it.webhook.port");
+        if (port == null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stand-in workflow webhook cannot listen on port " + port, e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/hook", exchange -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = JsonMapper.shared().readValue(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+            String eventId = (String) body.get("event_id");
+            int attempt = ATTEMPTS.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
+            String sourceLeadId = String.valueOf(body.get("source_lead_id"));
+            boolean refuse = sourceLeadId.startsWith("down-") || (sourceLeadId.startsWith("flaky-") && attempt <= 3);
+            if (!refuse) {
+                DELIVERIES.add(new Delivery(body, committed(eventId)));
+            }
+            exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** Whether another connection already sees the event: only committed rows are visible. */
+    private static boolean committed(String eventId) {
+        try (Connection c = ItPostgres.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM workflow_event WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(eventId));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check event " + eventId, e);
+        }
+    }
+
+    public static List<Delivery> deliveries() {
+        return List.copyOf(DELIVERIES);
+    }
+
+    public static int attempts(String eventId) {
+        AtomicInteger n = ATTEMPTS.get(eventId);
+        return n == null ? 0 : n.get();
+    }
+}

@@ -1,0 +1,181 @@
+package it.com.opulenthorizons.gateway.webhook;
+
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+import it.com.opulenthorizons.gateway.ItPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POST /webhooks/cloudtalk and /webhooks/notion on Liberty, against PostgreSQL. */
+@TestInstance(Lifecycle.PER_CLASS)
+class WebhookReceiversIT {
+
+    private static final String CLOUDTALK_SECRET = "it-cloudtalk-secret";
+    private static final String NOTION_SECRET = "it-notion-secret";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private McpSyncClient client;
+
+    @BeforeAll
+    void connect() {
+        client = GatewayUnderTest.mcpClient("/mcp/lead-ingest");
+    }
+
+    @AfterAll
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    private static String hmac(String key, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(GatewayUnderTest.uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(HttpResponse<String> response) {
+        return JsonMapper.shared().readValue(response.body(), Map.class);
+    }
+
+    private static long eventsOfCall(String callId) throws Exception {
+        try (Connection c = ItPostgres.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM workflow_event WHERE payload ->> 'call_id' = ?")) {
+            s.setString(1, callId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String ohidOfEvent(String eventId) throws Exception {
+        try (Connection c = ItPostgres.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT ohid FROM workflow_event WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(eventId));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String callBody(String callId, String from) {
+        return "{\"event_type\":\"call.started\",\"call_id\":\"" + callId + "\",\"direction\":\"inbound\","
+                + "\"from_number\":\"" + from + "\",\"to_number\":\"+14155550100\"}";
+    }
+
+    @Test
+    void aSignedCallFromAKnownLeadIsStoredWithTheLeadsOhid() throws Exception {
+        String phone = "+1 415 555 " + String.format("%04d", (int) (Math.random() * 9999));
+        Object ohid = structured(call(client, "ingest_lead", Map.of("source_system", "WEB", "source_lead_id", "w-" + UUID.randomUUID(),
+                "channel", "WEB_FORM", "first_name", "Ann", "last_name", "Smith", "marketing_consent", true, "phone", phone)))
+                .get("ohid");
+        String callId = "call-" + UUID.randomUUID();
+        String body = callBody(callId, phone.replace(" ", ""));
+
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac(CLOUDTALK_SECRET, body));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("event_type", "CallReceived").containsEntry("accepted", true);
+        assertThat(ohidOfEvent((String) json(response).get("event_id"))).isEqualTo(ohid);
+    }
+
+    @Test
+    void aBearerSecretIsAcceptedAndARepeatedDeliveryIsStoredOnce() throws Exception {
+        String callId = "call-" + UUID.randomUUID();
+        String body = callBody(callId, "+14155550199");
+        HttpResponse<String> first = post("/webhooks/cloudtalk", body, "Authorization", "Bearer " + CLOUDTALK_SECRET);
+        HttpResponse<String> again = post("/webhooks/cloudtalk", body, "Authorization", "Bearer " + CLOUDTALK_SECRET);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("event_id")).isEqualTo(json(first).get("event_id"));
+        assertThat(eventsOfCall(callId)).isEqualTo(1);
+        assertThat(ohidOfEvent((String) json(first).get("event_id"))).isNull();
+    }
+
+    @Test
+    void aBadSignatureIs401AndNothingIsStored() throws Exception {
+        String callId = "call-" + UUID.randomUUID();
+        String body = callBody(callId, "+14155550198");
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac("guess", body));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response)).containsEntry("error", "signature does not match").containsKey("correlation_id");
+        assertThat(eventsOfCall(callId)).isZero();
+        assertThat(post("/webhooks/cloudtalk", body).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aMalformedBodyIs400() throws Exception {
+        String body = "{\"event_type\":\"call.started\"";
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac(CLOUDTALK_SECRET, body));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error")).isEqualTo("body is not valid JSON");
+    }
+
+    @Test
+    void notionsVerificationTokenIsRecordedAndOnlyMaskedInTheLog() throws Exception {
+        String token = "secret_" + UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> response = post("/webhooks/notion", "{\"verification_token\":\"" + token + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Files.readString(Path.of(System.getProperty("it.notion.token.file"))).trim()).isEqualTo(token);
+        String log = Files.readString(Path.of(System.getProperty("it.server.log")));
+        assertThat(log).contains("Notion verification token received: \u2026" + token.substring(token.length() - 4))
+                .doesNotContain(token);
+    }
+
+    @Test
+    void aSignedNotionEventIsStoredAndABadlySignedOneIs401() throws Exception {
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"page.properties_updated\"}";
+        HttpResponse<String> good = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + hmac(NOTION_SECRET, body));
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        assertThat(json(good)).containsEntry("accepted", true);
+
+        HttpResponse<String> bad = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + hmac("guess", body));
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(post("/webhooks/notion", "{\"type\":\"page.created\"}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theOriginalChallengeEchoStillWorks() throws Exception {
+        HttpResponse<String> response = post("/webhooks/notion", "{\"challenge\":\"xyz\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).isEqualTo(Map.of("challenge", "xyz"));
+    }
+}

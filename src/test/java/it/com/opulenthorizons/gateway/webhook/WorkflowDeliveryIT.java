@@ -1,0 +1,158 @@
+package it.com.opulenthorizons.gateway.webhook;
+
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+import it.com.opulenthorizons.gateway.ItPostgres;
+import it.com.opulenthorizons.gateway.ItWebhookReceiver;
+import it.com.opulenthorizons.gateway.ItWebhookReceiver.Delivery;
+
+/** Workflow events reach the stand-in workflow webhook after commit, through outages, or end FAILED. */
+@TestInstance(Lifecycle.PER_CLASS)
+class WorkflowDeliveryIT {
+
+    private McpSyncClient client;
+
+    @BeforeAll
+    void connect() {
+        client = GatewayUnderTest.mcpClient("/mcp/lead-ingest");
+    }
+
+    @AfterAll
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    private static Map<String, Object> lead(String sourceLeadId) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("source_system", "WEB");
+        args.put("source_lead_id", sourceLeadId);
+        args.put("channel", "WEB_FORM");
+        args.put("first_name", "Ann");
+        args.put("last_name", "Smith");
+        args.put("marketing_consent", true);
+        args.put("email", sourceLeadId + "@example.com");
+        return args;
+    }
+
+    private static Optional<Delivery> deliveryOfIngest(String ingestId) {
+        return ItWebhookReceiver.deliveries().stream().filter(d -> ingestId.equals(d.payloadValue("ingest_id"))).findFirst();
+    }
+
+    /** The delivery state of the LeadIngested event of one ingest, as stored. */
+    private static Map<String, Object> deliveryState(String ingestId) throws Exception {
+        try (Connection c = ItPostgres.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, delivery_status, delivery_attempts, last_error FROM workflow_event WHERE payload ->> 'ingest_id' = ?")) {
+            s.setString(1, ingestId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", rs.getString(1));
+                row.put("status", rs.getString(2));
+                row.put("attempts", rs.getInt(3));
+                row.put("last_error", rs.getString(4));
+                return row;
+            }
+        }
+    }
+
+    private String ingest(String sourceLeadId) {
+        return (String) structured(call(client, "ingest_lead", lead(sourceLeadId))).get("ingest_id");
+    }
+
+    @Test
+    void anIngestsEventArrivesWithTheEnvelopeAfterItWasCommitted() throws Exception {
+        Map<String, Object> out = structured(call(client, "ingest_lead", lead("ok-" + UUID.randomUUID())));
+        String ingestId = (String) out.get("ingest_id");
+
+        Delivery delivery = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveryOfIngest(ingestId), Optional::isPresent).orElseThrow();
+
+        assertThat(delivery.committedWhenDelivered()).isTrue();
+        assertThat(delivery.body()).containsEntry("event_type", "LeadIngested")
+                .containsEntry("ohid", out.get("ohid"))
+                .containsEntry("source_system", "WEB")
+                .containsKeys("event_id", "occurred_at", "correlation_id");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveryState(ingestId).get("status")));
+    }
+
+    @Test
+    void aReceiverThatRefusesTheFirstAttemptsStillGetsTheEvent() throws Exception {
+        String ingestId = ingest("flaky-" + UUID.randomUUID());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveryOfIngest(ingestId).isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveryState(ingestId).get("status")));
+        Map<String, Object> state = deliveryState(ingestId);
+        assertThat(state.get("attempts")).isEqualTo(4);
+        assertThat(ItWebhookReceiver.attempts((String) state.get("id"))).isEqualTo(4);
+    }
+
+    @Test
+    void aReceiverThatIsDownForGoodLeavesTheEventFailedWithTheError() throws Exception {
+        String ingestId = ingest("down-" + UUID.randomUUID());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryState(ingestId).get("status")));
+        Map<String, Object> state = deliveryState(ingestId);
+        assertThat(state.get("attempts")).isEqualTo(4);
+        assertThat(state.get("last_error")).isEqualTo("HTTP 503");
+        assertThat(deliveryOfIngest(ingestId)).isEmpty();
+    }
+
+    @Test
+    void twoHundredEventsIngestedUnderEightConcurrentSessionsAllArrive() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> sessions = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            sessions.add(pool.submit(() -> {
+                McpSyncClient session = GatewayUnderTest.mcpClient("/mcp/lead-ingest");
+                try {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        ids.add((String) structured(call(session, "ingest_lead", lead("bulk-" + UUID.randomUUID()))).get("ingest_id"));
+                    }
+                    return ids;
+                } finally {
+                    session.closeGracefully();
+                }
+            }));
+        }
+        Set<String> ingestIds = new java.util.HashSet<>();
+        for (Future<List<String>> f : sessions) {
+            ingestIds.addAll(f.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(ingestIds).hasSize(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ItWebhookReceiver.deliveries().stream()
+                .map(d -> d.payloadValue("ingest_id")).filter(ingestIds::contains).collect(Collectors.toSet()).size() == 200);
+        assertThat(ItWebhookReceiver.deliveries().stream().filter(d -> ingestIds.contains(d.payloadValue("ingest_id"))))
+                .allSatisfy(d -> assertThat(d.committedWhenDelivered()).isTrue());
+    }
+}
