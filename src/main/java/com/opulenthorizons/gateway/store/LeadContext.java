@@ -10,17 +10,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A row of {@code lead_context}: one lead as one source delivered it. */
+/**
+ * A row of {@code lead_context}: one lead as one source delivered it. Leads are written by
+ * {@link PostgresLeadStore#ingest} in plain JDBC (the hot path); this entity reads them.
+ */
 @Entity
 @Table(name = "lead_context")
-@NamedQuery(name = LeadContext.BY_SOURCE,
-        query = "SELECT l FROM LeadContext l WHERE l.sourceSystem = :sourceSystem AND l.sourceLeadId = :sourceLeadId")
 public class LeadContext {
-
-    static final String BY_SOURCE = "LeadContext.bySource";
 
     @Id
     private UUID id;
@@ -53,24 +51,6 @@ public class LeadContext {
 
     protected LeadContext() {
         // for JPA
-    }
-
-    LeadContext(NewLead lead, UUID ohid) {
-        this.id = lead.ingestId();
-        this.ohid = ohid;
-        this.sourceSystem = lead.sourceSystem().name();
-        this.sourceLeadId = lead.sourceLeadId();
-        this.channel = lead.channel().name();
-        this.payload = lead.payload();
-        this.consent = lead.consent();
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    UUID ohid() {
-        return ohid;
     }
 
     StoredLead toStoredLead() {
