@@ -139,7 +139,7 @@ public class ZohoLeads {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-                return new ZohoException(ZohoException.Kind.TIMEOUT, "Zoho at " + apiBase + " did not answer in time", e);
+                return new ZohoException(ZohoException.Kind.TIMEOUT, "Zoho did not answer in time (" + apiBase + ")", e);
             }
             if (root instanceof ConnectException) {
                 break;
