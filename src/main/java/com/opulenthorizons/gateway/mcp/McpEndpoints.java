@@ -37,6 +37,9 @@ public class McpEndpoints implements ServletContextListener {
     LeadIngestServer leadIngest;
 
     @Inject
+    ZohoSyncServer zohoSync;
+
+    @Inject
     McpHttpConfig http;
 
     private final List<McpStatelessSyncServer> servers = new ArrayList<>();
@@ -45,6 +48,7 @@ public class McpEndpoints implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         register(context, LeadIngestServer.NAME, LeadIngestServer.PATH, leadIngest.tools(), leadIngest.resources());
+        register(context, ZohoSyncServer.NAME, ZohoSyncServer.PATH, zohoSync.tools(), zohoSync.resources());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.opulenthorizons.gateway.Correlation;
 import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.ServiceException;
 import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 import com.opulenthorizons.gateway.webhook.WebhookNotConfiguredException;
@@ -64,6 +65,9 @@ public class ToolCallAdapter {
             return failure(server, tool, correlationId, started, "invalid_argument", e.getMessage());
         } catch (WebhookNotConfiguredException e) {
             return failure(server, tool, correlationId, started, "not_configured", e.getMessage());
+        } catch (ServiceException e) {
+            // an upstream answer (Zoho refused, is unreachable, is not configured): the message says what to do
+            return failure(server, tool, correlationId, started, e.errorType(), e.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
             return failure(server, tool, correlationId, started, "store_unavailable",

@@ -79,6 +79,12 @@ final class ToolSchema {
         return Map.of("type", "string", "enum", List.of(values), "description", description);
     }
 
+    static Map<String, Object> withMaxLength(Map<String, Object> schema, int maxLength) {
+        Map<String, Object> copy = new LinkedHashMap<>(schema);
+        copy.put("maxLength", maxLength);
+        return copy;
+    }
+
     static Map<String, Object> withDefault(Map<String, Object> schema, Object defaultValue) {
         Map<String, Object> copy = new LinkedHashMap<>(schema);
         copy.put("default", defaultValue);

@@ -56,4 +56,14 @@ class HealthIT {
         assertThat(data).containsKeys("store", "store_reachable", "workflow_webhook_configured");
         assertThat(data.get("store_reachable")).isEqualTo(true);
     }
+
+    @Test
+    void readinessReportsZohoAsConfiguredWithoutMakingTheGatewayDependOnIt() throws Exception {
+        Map<String, Object> zoho = check(get("/health/ready", 200), "zoho");
+        assertThat(zoho.get("status")).isEqualTo("UP");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) zoho.get("data");
+        assertThat(data).containsEntry("configured", true).containsEntry("status", "configured")
+                .containsEntry("auth_mode", "oauth2_refresh").containsKeys("api_base", "circuit_state");
+    }
 }

@@ -48,4 +48,9 @@ class ConformanceIT {
     void leadIngestPassesTheProtocolScenarios() throws Exception {
         runSuite("/mcp/lead-ingest");
     }
+
+    @Test
+    void zohoSyncPassesTheProtocolScenarios() throws Exception {
+        runSuite("/mcp/zoho-sync");
+    }
 }

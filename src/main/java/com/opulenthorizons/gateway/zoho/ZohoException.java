@@ -1,0 +1,93 @@
+package com.opulenthorizons.gateway.zoho;
+
+import com.opulenthorizons.gateway.ServiceException;
+
+/** Zoho CRM answered something other than success, or could not be reached. Never carries a token. */
+public class ZohoException extends ServiceException {
+
+    /** What went wrong, as Zoho's answer or the transport shows it. */
+    public enum Kind {
+        /** 204 No Content: no such record. */
+        NOT_FOUND("zoho_not_found"),
+        /** 401 INVALID_TOKEN (expired or revoked access token). */
+        INVALID_TOKEN("zoho_invalid_token"),
+        /** 429 TOO_MANY_REQUESTS. Retried. */
+        RATE_LIMITED("zoho_rate_limited"),
+        /** 5xx. Retried. */
+        SERVER_ERROR("zoho_server_error"),
+        /** No connection, or the connection broke. Retried. */
+        UNREACHABLE("zoho_unreachable"),
+        /** Any other 4xx: Zoho refused the request as it stands (validation, permissions). Never retried. */
+        REJECTED("zoho_rejected"),
+        /** Zoho did not answer within the timeout. */
+        TIMEOUT("zoho_timeout"),
+        /** The circuit breaker is open after repeated failures: Zoho is not called for a while. */
+        CIRCUIT_OPEN("zoho_circuit_open"),
+        /** Too many concurrent Zoho calls from this replica (the bulkhead is full). */
+        BUSY("zoho_busy"),
+        /** The OAuth token could not be obtained or was refused again after a refresh. */
+        AUTH_FAILED("zoho_auth_failed"),
+        /** No Zoho credentials are configured. */
+        NOT_CONFIGURED("not_configured");
+
+        private final String errorType;
+
+        Kind(String errorType) {
+            this.errorType = errorType;
+        }
+
+        public String errorType() {
+            return errorType;
+        }
+
+        /** 429, 5xx and connection errors: worth another try after a pause. */
+        public boolean isRetryable() {
+            return this == RATE_LIMITED || this == SERVER_ERROR || this == UNREACHABLE;
+        }
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final String body;
+
+    public ZohoException(Kind kind, int status, String code, String message, String body) {
+        super(kind.errorType(), message);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.body = body;
+    }
+
+    public ZohoException(Kind kind, String message, Throwable cause) {
+        super(kind.errorType(), message, cause);
+        this.kind = kind;
+        this.status = 0;
+        this.code = null;
+        this.body = null;
+    }
+
+    public static ZohoException of(Kind kind, String message) {
+        return kind.isRetryable() ? new ZohoRetryableException(kind, 0, null, message, null)
+                : new ZohoException(kind, 0, null, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status Zoho answered, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    /** Zoho's error code ({@code INVALID_TOKEN}, {@code INVALID_DATA}, ...), when it gave one. */
+    public String code() {
+        return code;
+    }
+
+    /** Zoho's answer body, when there was one (it holds record data, never tokens). */
+    public String body() {
+        return body;
+    }
+}

@@ -1,0 +1,179 @@
+package com.opulenthorizons.gateway.zoho;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.ServiceException;
+import com.opulenthorizons.gateway.lead.LeadIngestResult;
+import com.opulenthorizons.gateway.lead.LeadIngestService;
+import com.opulenthorizons.gateway.store.LeadStore;
+import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.store.StoredLead;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Reads, upserts and synchronises leads between Zoho CRM and the gateway. Knows nothing of MCP.
+ * Every Zoho call goes through {@link ZohoClient} (timeout, retries, circuit breaker, bulkhead);
+ * its fault-tolerance outcomes become {@link ZohoException}s with messages a caller can act on.
+ */
+@ApplicationScoped
+public class ZohoSyncService {
+
+    private static final Logger LOG = Logger.getLogger(ZohoSyncService.class.getName());
+    static final List<String> DUPLICATE_CHECK = List.of("Email");
+
+    private ZohoClient client;
+    private ZohoConfig config;
+    private ZohoTokenManager tokens;
+    private LeadIngestService leads;
+    private LeadStore store;
+
+    /** The circuit breaker as last observed by a call: MicroProfile Fault Tolerance offers no query for it. */
+    private volatile String circuitState = "closed";
+
+    protected ZohoSyncService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ZohoSyncService(ZohoClient client, ZohoConfig config, ZohoTokenManager tokens, LeadIngestService leads,
+            LeadStore store) {
+        this.client = client;
+        this.config = config;
+        this.tokens = tokens;
+        this.leads = leads;
+        this.store = store;
+    }
+
+    public ZohoLeadResult getLead(ZohoLeadRequest request) {
+        return zoho(z -> z.get(request.leadId()))
+                .map(ZohoLeadResult::found)
+                .orElseGet(() -> ZohoLeadResult.notFound(request.leadId()));
+    }
+
+    public ZohoUpsertResult upsert(ZohoUpsertRequest request) {
+        ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(request));
+        return new ZohoUpsertResult(true, outcome.id(), outcome.action());
+    }
+
+    /** Inbound, outbound or both, in that order; a failed direction is reported, not thrown. */
+    public SyncLeadResult sync(SyncLeadRequest request) {
+        requireConfigured();
+        long started = System.nanoTime();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Boolean inboundOk = null;
+        Boolean outboundOk = null;
+        UUID ohid = null;
+        UUID ingestId = null;
+        String outboundAction = null;
+
+        if (request.syncDirection().includesInbound()) {
+            try {
+                LeadIngestResult ingested = inbound(request.zohoLeadId(), request.source());
+                ohid = ingested.ohid();
+                ingestId = ingested.ingestId();
+                inboundOk = true;
+            } catch (ServiceException | InvalidArgumentException | StoreUnavailableException e) {
+                errors.put("inbound", e.getMessage());
+                inboundOk = false;
+            }
+        }
+        if (request.syncDirection().includesOutbound()) {
+            try {
+                StoredLead local = store.findLead(request.propertyDbLeadId()).orElseThrow(() -> new ServiceException(
+                        "not_found", "property_db_lead_id: no local lead with ingest id " + request.propertyDbLeadId()));
+                ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()));
+                outboundAction = outcome.action();
+                if (ohid == null) {
+                    ohid = local.ohid();
+                }
+                outboundOk = true;
+            } catch (ServiceException | StoreUnavailableException e) {
+                errors.put("outbound", e.getMessage());
+                outboundOk = false;
+            }
+        }
+        String status = SyncLeadResult.statusOf(inboundOk, outboundOk);
+        if (!errors.isEmpty()) {
+            LOG.warning(() -> "correlation_id=" + Correlation.current().orElse("-") + " zoho sync " + request.syncDirection()
+                    + " of lead " + request.zohoLeadId() + " is " + status + ": " + errors);
+        }
+        return new SyncLeadResult(status, inboundOk, outboundOk, request.zohoLeadId(), ohid, ingestId, outboundAction,
+                errors.isEmpty() ? null : errors, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private LeadIngestResult inbound(String zohoId, String source) {
+        Map<String, Object> lead = zoho(z -> z.get(zohoId)).orElseThrow(() -> new ZohoException(
+                ZohoException.Kind.NOT_FOUND, 204, null, "zoho_lead_id: Zoho has no lead with id " + zohoId, null));
+        return leads.ingest(ZohoLeadMapper.toIngest(zohoId, lead, source));
+    }
+
+    private ZohoUpsertOutcome upsertOne(Map<String, Object> record) {
+        List<ZohoUpsertOutcome> outcomes = zoho(z -> z.upsert(List.of(record), DUPLICATE_CHECK, config.upsertTriggers()));
+        if (outcomes.isEmpty()) {
+            throw new ZohoException(ZohoException.Kind.SERVER_ERROR, 0, null, "Zoho answered the upsert without a result", null);
+        }
+        ZohoUpsertOutcome outcome = outcomes.get(0);
+        if (!outcome.success()) {
+            throw new ZohoException(ZohoException.Kind.REJECTED, 0, outcome.code(),
+                    "Zoho refused the lead: " + outcome.describe(), null);
+        }
+        return outcome;
+    }
+
+    public ZohoStatusReport status() {
+        ZohoConfig.AuthMode mode = config.authMode();
+        return new ZohoStatusReport(
+                mode.wireName(),
+                mode != ZohoConfig.AuthMode.NOT_CONFIGURED,
+                config.apiBase(),
+                Arrays.stream(SyncDirection.values()).map(Enum::name).toList(),
+                tokens.expiresAt().map(Instant::toString).orElse(null),
+                circuitState,
+                config.maxConcurrency());
+    }
+
+    private void requireConfigured() {
+        if (config.authMode() == ZohoConfig.AuthMode.NOT_CONFIGURED) {
+            throw ZohoException.of(ZohoException.Kind.NOT_CONFIGURED, config.notConfiguredMessage());
+        }
+    }
+
+    /** One Zoho call through the fault-tolerant client, its FT outcomes in Zoho's terms. */
+    private <T> T zoho(Function<ZohoLeads, T> operation) {
+        requireConfigured();
+        try {
+            T answer = client.call(operation);
+            circuitState = "closed";
+            return answer;
+        } catch (CircuitBreakerOpenException e) {
+            circuitState = "open";
+            throw new ZohoException(ZohoException.Kind.CIRCUIT_OPEN, "Zoho calls are paused: the circuit breaker "
+                    + "opened after repeated Zoho failures; try again shortly", e);
+        } catch (TimeoutException e) {
+            circuitState = "closed";
+            throw new ZohoException(ZohoException.Kind.TIMEOUT,
+                    "Zoho did not answer within " + config.timeoutMillis() + " ms", e);
+        } catch (BulkheadException e) {
+            throw new ZohoException(ZohoException.Kind.BUSY, "too many Zoho calls at once (at most "
+                    + config.maxConcurrency() + "); try again shortly", e);
+        } catch (ZohoException e) {
+            circuitState = "closed";
+            throw e;
+        }
+    }
+}
