@@ -71,6 +71,9 @@ public class McpEndpoints implements ServletContextListener {
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
                 // Handlers run on the servlet's own (Liberty-managed) thread, not on Reactor's pool.
                 .immediateExecution(true)
+                // Arguments are validated by binding them to request records (ToolCallAdapter).
+                .validateToolInputs(false)
+                .jsonSchemaValidator(new RecordBoundSchemaValidator())
                 .tools(tools.stream()
                         .map(t -> new SyncToolSpecification(t.tool(), (ctx, request) -> t.handler().apply(request)))
                         .toList())

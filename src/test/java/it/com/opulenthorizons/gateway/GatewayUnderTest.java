@@ -49,6 +49,9 @@ public final class GatewayUnderTest {
                 .endpoint(endpoint)
                 .build();
         McpSyncClient client = McpClient.sync(transport)
+                // Every structuredContent is checked against the tool's outputSchema by the client:
+                // the server does not re-validate its own records (RecordBoundSchemaValidator).
+                .enableCallToolSchemaCaching(true)
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(30))
                 .build();
