@@ -75,9 +75,15 @@ if [ -n "$PROFILE" ]; then
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/server.jfr" >/dev/null
   "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool "$PROFILE" -c 8 -d "$DURATION" --server-pid "$SERVER_PID" --quiet | grep '^RESULT'
   jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null
+  mkdir -p "$ROOT/target"; cp "$WORK/server.jfr" "$ROOT/target/bench-$PROFILE.jfr"
+  echo "bench: recording kept in target/bench-$PROFILE.jfr (open it in JDK Mission Control, or: jfr print --events jdk.ExecutionSample)"
   jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/server.jfr" > "$WORK/samples.txt"
   echo "== top frames (self) of $(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt") CPU samples"
   awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$WORK/samples.txt" | sort | uniq -c | sort -rn | head -25
+  echo "== samples by method anywhere in the stack (inclusive), for the gateway's own code and its main libraries"
+  awk '/jdk.ExecutionSample/{if (n) for (k in seen) c[k]++; delete seen; n=1}
+       /^[ \t]+(com\.opulenthorizons|io\.modelcontextprotocol\.server\.McpStateless|org\.hibernate\.validator\.internal\.engine\.ValidatorImpl\.validate\(|com\.google\.i18n\.phonenumbers\.PhoneNumberUtil\.parse\(|java\.util\.logging\.Logger\.log\(|tools\.jackson\.databind\.ObjectMapper\.|org\.postgresql\.jdbc\.PgPreparedStatement\.execute)/{ f=$1; sub(/\(.*/, "", f); seen[f]=1 }
+       END{ for (k in seen) c[k]++; for (k in c) print c[k], k }' "$WORK/samples.txt" | sort -rn | head -30
   echo "== samples by package anywhere in the stack (inclusive)"
   awk '/jdk.ExecutionSample/{if (n) for (k in seen) c[k]++; delete seen; n=1}
        /^[ \t]+[a-z]+\./{ f=$1; split(f, parts, "."); pkg=parts[1] "." parts[2] "." parts[3]; seen[pkg]=1 }

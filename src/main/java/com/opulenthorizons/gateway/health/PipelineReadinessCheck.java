@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import com.opulenthorizons.gateway.store.DeliveryCounts;
+import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.StoreHealth;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +30,9 @@ public class PipelineReadinessCheck implements HealthCheck {
                 .withData("store_reachable", health.reachable())
                 .withData("store_detail", health.detail())
                 .withData("workflow_webhook_configured", status.workflowWebhookConfigured());
-        DeliveryCounts delivery = health.reachable() ? status.deliveryCounts() : null;
-        if (delivery != null) {
-            response.withData("events_pending", delivery.pending())
-                    .withData("events_delivered", delivery.delivered())
-                    .withData("events_failed", delivery.failed());
+        if (health.reachable()) {
+            DeliveryBacklog backlog = status.deliveryBacklog();
+            response.withData("events_pending", backlog.pending()).withData("events_failed", backlog.failed());
         }
         return response.build();
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.DeliveryCounts;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
@@ -65,8 +66,8 @@ public class PipelineStatus {
         return store.health();
     }
 
-    public DeliveryCounts deliveryCounts() {
-        return store.deliveryCounts();
+    public DeliveryBacklog deliveryBacklog() {
+        return store.deliveryBacklog();
     }
 
     public boolean workflowWebhookConfigured() {

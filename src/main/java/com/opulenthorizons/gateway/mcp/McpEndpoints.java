@@ -47,6 +47,10 @@ public class McpEndpoints implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        if (http.apiKeys().isEmpty()) {
+            LOG.warning("MCP_API_KEYS is not set: the MCP endpoints accept calls without an API key. "
+                    + "Set it before exposing the gateway beyond localhost.");
+        }
         register(context, LeadIngestServer.NAME, LeadIngestServer.PATH, leadIngest.tools(), leadIngest.resources());
         register(context, ZohoSyncServer.NAME, ZohoSyncServer.PATH, zohoSync.tools(), zohoSync.resources());
     }
@@ -89,7 +93,7 @@ public class McpEndpoints implements ServletContextListener {
         servlet.addMapping(path);
 
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes()));
+                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), http.apiKeys()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 

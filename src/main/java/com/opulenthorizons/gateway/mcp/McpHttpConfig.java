@@ -1,7 +1,9 @@
 package com.opulenthorizons.gateway.mcp;
 
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +26,20 @@ public class McpHttpConfig {
     @Inject
     @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES")
     int maxRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "MCP_API_KEYS")
+    Optional<String> apiKeys;
+
+    /**
+     * The keys a caller may present as {@code Authorization: Bearer <key>}; empty when
+     * {@code MCP_API_KEYS} is unset, and the endpoints are then open.
+     */
+    public List<byte[]> apiKeys() {
+        return apiKeys.map(McpHttpConfig::split).orElse(List.of()).stream()
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
 
     public int maxRequestBytes() {
         return maxRequestBytes;

@@ -4,6 +4,8 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,9 @@ import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.WireJson;
 
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -22,6 +27,8 @@ import tools.jackson.core.JacksonException;
 /**
  * HTTP checks that the SDK's servlet transport leaves to us.
  * <ul>
+ * <li>Origin and Host are checked first (DNS-rebinding protection: 403 / 421), then, when
+ *     {@code MCP_API_KEYS} is set, the caller must present one of the keys as a bearer token (401).</li>
  * <li>An {@code MCP-Protocol-Version} the server does not speak gets 400, as the specification requires.</li>
  * <li>A body larger than the limit gets 413 before it is read; a POST without Content-Length gets 411.</li>
  * <li>The transport writes its HTTP-level errors (bad JSON, wrong Accept) as a serialised Java
@@ -36,15 +43,41 @@ final class McpRequestFilter extends HttpFilter {
 
     private final transient List<String> supportedVersions;
     private final long maxRequestBytes;
+    private final transient ServerHttpHeaderValidator originAndHost;
+    private final transient List<byte[]> apiKeys;
 
-    McpRequestFilter(List<String> supportedVersions, long maxRequestBytes) {
+    McpRequestFilter(List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
+            List<byte[]> apiKeys) {
         this.supportedVersions = List.copyOf(supportedVersions);
         this.maxRequestBytes = maxRequestBytes;
+        this.originAndHost = originAndHost;
+        this.apiKeys = List.copyOf(apiKeys);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        try {
+            originAndHost.validate(new HeaderAccessor() {
+                @Override
+                public List<String> getHeader(String name) {
+                    return Collections.list(request.getHeaders(name));
+                }
+
+                @Override
+                public List<String> getHeaderNames() {
+                    return Collections.list(request.getHeaderNames());
+                }
+            });
+        } catch (ServerTransportSecurityException e) {
+            reject(response, e.getStatusCode(), e.getMessage());
+            return;
+        }
+        if (!apiKeys.isEmpty() && !presentsAnApiKey(request.getHeader("Authorization"))) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid API key is required: Authorization: Bearer <key>");
+            return;
+        }
         String version = request.getHeader(PROTOCOL_VERSION_HEADER);
         if (version != null && !supportedVersions.contains(version.trim())) {
             reject(response, HttpServletResponse.SC_BAD_REQUEST, "Unsupported MCP-Protocol-Version '" + printable(version)
@@ -67,6 +100,19 @@ final class McpRequestFilter extends HttpFilter {
         ErrorBodyGuard guarded = new ErrorBodyGuard(response);
         chain.doFilter(request, guarded);
         guarded.finish();
+    }
+
+    /** Constant-time against every configured key. */
+    private boolean presentsAnApiKey(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (byte[] key : apiKeys) {
+            match |= MessageDigest.isEqual(key, presented);
+        }
+        return match;
     }
 
     /** A JSON-RPC error body, as MCP clients expect with an HTTP error. */

@@ -24,5 +24,9 @@ public interface EventOutbox {
     /** Records the last failed attempt: the event stays FAILED, with its error. */
     void markFailed(UUID eventId, int attempts, String error);
 
+    /** Pending, delivered and failed events; counts the whole table, so not for frequent probes. */
     DeliveryCounts deliveryCounts();
+
+    /** Pending and failed events only, from partial indexes: for readiness probes. */
+    DeliveryBacklog deliveryBacklog();
 }

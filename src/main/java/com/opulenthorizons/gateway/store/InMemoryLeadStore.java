@@ -166,6 +166,9 @@ public class InMemoryLeadStore implements LeadStore {
     @Override
     public synchronized void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
         EventRow row = events.get(eventId);
+        if (row.status != DeliveryStatus.PENDING) {
+            return; // another claimer settled it meanwhile
+        }
         row.attempts = attempts;
         row.nextAttempt = nextAttempt;
         row.leaseUntil = null;
@@ -175,10 +178,19 @@ public class InMemoryLeadStore implements LeadStore {
     @Override
     public synchronized void markFailed(UUID eventId, int attempts, String error) {
         EventRow row = events.get(eventId);
+        if (row.status != DeliveryStatus.PENDING) {
+            return; // another claimer settled it meanwhile
+        }
         row.status = DeliveryStatus.FAILED;
         row.attempts = attempts;
         row.leaseUntil = null;
         row.lastError = error;
+    }
+
+    @Override
+    public DeliveryBacklog deliveryBacklog() {
+        DeliveryCounts counts = deliveryCounts();
+        return new DeliveryBacklog(counts.pending(), counts.failed());
     }
 
     @Override

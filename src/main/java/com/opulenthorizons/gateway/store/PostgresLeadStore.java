@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.InvalidArgumentException;
 import com.opulenthorizons.gateway.lead.OhidLookup;
 
 import jakarta.persistence.EntityManager;
@@ -274,14 +275,16 @@ public class PostgresLeadStore implements LeadStore {
 
     @Override
     public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
+        // Only a still pending event: a claimer whose lease ran out must not undo another's delivery.
         update("UPDATE workflow_event SET delivery_attempts = ?2, next_attempt_at = ?3, lease_until = NULL, last_error = ?4 "
-                + "WHERE id = ?1", eventId, attempts, java.sql.Timestamp.from(nextAttempt), truncate(error));
+                + "WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, java.sql.Timestamp.from(nextAttempt),
+                truncate(error));
     }
 
     @Override
     public void markFailed(UUID eventId, int attempts, String error) {
         update("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?2, lease_until = NULL, "
-                + "last_error = ?3 WHERE id = ?1", eventId, attempts, truncate(error));
+                + "last_error = ?3 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, truncate(error));
     }
 
     @Override
@@ -291,6 +294,16 @@ public class PostgresLeadStore implements LeadStore {
                     + "count(*) FILTER (WHERE delivery_status = 'DELIVERED'), count(*) FILTER (WHERE delivery_status = 'FAILED') "
                     + "FROM workflow_event").getSingleResult();
             return new DeliveryCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+        });
+    }
+
+    @Override
+    public DeliveryBacklog deliveryBacklog() {
+        return inTransaction(em -> {
+            Object[] row = (Object[]) em.createNativeQuery("SELECT "
+                    + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'PENDING'), "
+                    + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'FAILED')").getSingleResult();
+            return new DeliveryBacklog(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         });
     }
 
@@ -411,11 +424,21 @@ public class PostgresLeadStore implements LeadStore {
         }
     }
 
-    private StoreUnavailableException translate(Exception e) {
+    /**
+     * What a failure means to the caller: the database is unreachable (retry later), the data was
+     * refused (SQLState classes 22 and 23, unique violations aside: the request must change), or
+     * the work failed otherwise. Server messages are not passed on: their details can quote row data.
+     */
+    private RuntimeException translate(Exception e) {
         if (e instanceof StoreUnavailableException s) {
             return s;
         }
         String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state)))) {
+            return InvalidArgumentException.several("arguments", "PostgreSQL cannot store this data (SQLState " + state
+                    + (state.equals("22P05") ? ": text must not contain the NUL character U+0000" : "")
+                    + "); nothing was written");
+        }
         if (isConnectionFailure(e, state)) {
             return new StoreUnavailableException("PostgreSQL at " + location + " is unreachable; nothing was written", e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.logging.Logger;
 
@@ -17,6 +18,10 @@ import java.util.logging.Logger;
  * pastes it into Notion to verify the subscription and sets it as NOTION_WEBHOOK_SECRET. It is a
  * secret: the log shows only its last four characters and a digest prefix, enough to confirm
  * which token arrived; the whole value goes to a file only the server's user can read.
+ * <p>
+ * The request is unsigned, so anyone can send one: tokens are appended, one line each with the
+ * time it arrived, never overwritten. A forged token does not pass Notion's Verify dialog, so the
+ * operator keeps the one that does.
  */
 public class NotionVerificationTokens {
 
@@ -28,22 +33,17 @@ public class NotionVerificationTokens {
         this.file = file.toAbsolutePath();
     }
 
-    public Path file() {
-        return file;
-    }
-
-    public void record(String token) {
+    public synchronized void record(String token) {
         try {
-            Files.deleteIfExists(file);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            if (Files.notExists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            Files.writeString(file, token + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            Files.writeString(file, Instant.now() + " " + token + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Notion verification token to " + file, e);
         }
-        LOG.warning("Notion verification token received: " + masked(token) + ". Its full value is in " + file
+        LOG.warning("Notion verification token received: " + masked(token) + ". Its full value is the last line of " + file
                 + ". Paste it into the Notion webhook's Verify dialog, then set NOTION_WEBHOOK_SECRET to it.");
     }
 

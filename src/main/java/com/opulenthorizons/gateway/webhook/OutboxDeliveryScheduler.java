@@ -65,6 +65,8 @@ public class OutboxDeliveryScheduler {
     @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
     long pollIntervalMs;
 
+    private static final int BATCH = 20;
+
     private ScheduledFuture<?> task;
     private volatile boolean storeDown;
     private DeliverySettings settings;
@@ -75,7 +77,9 @@ public class OutboxDeliveryScheduler {
                     .or(() -> n8nWebhookUrl.filter(u -> !u.isBlank()))
                     .map(URI::create);
             settings = new DeliverySettings(url, maxAttempts, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs),
-                    Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), 20, Duration.ofMinutes(5));
+                    Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
+                    // The lease outlasts a batch whose every event times out (connect + request).
+                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1));
         }
         return settings;
     }

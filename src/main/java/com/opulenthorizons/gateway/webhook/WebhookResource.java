@@ -2,9 +2,11 @@ package com.opulenthorizons.gateway.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.InvalidArgumentException;
 import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
@@ -70,9 +72,15 @@ public class WebhookResource {
         } catch (WebhookRejectedException e) {
             LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (" + e.status() + "): " + e.getMessage());
             return error(e.status(), e.getMessage(), correlationId);
+        } catch (InvalidArgumentException e) {
+            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
+            return error(400, e.getMessage(), correlationId);
         } catch (StoreUnavailableException e) {
             LOG.warning("correlation_id=" + correlationId + " " + source + " webhook not stored: " + e.getMessage());
             return error(503, e.getMessage(), correlationId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " " + source + " webhook failed", e);
+            return error(500, "internal error; the server log has the details under this correlation id", correlationId);
         }
     }
 

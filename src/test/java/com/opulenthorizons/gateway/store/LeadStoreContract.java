@@ -221,6 +221,22 @@ public abstract class LeadStoreContract {
     }
 
     @Test
+    void aLateRetryOrFailureDoesNotUndoADelivery() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        drainDue();
+        store().markDelivered(appended.id(), 1);
+        // A claimer whose lease ran out reports its own attempt afterwards.
+        store().markRetry(appended.id(), 2, Instant.now(), "HTTP 504");
+        store().markFailed(appended.id(), 2, "HTTP 504");
+        StoredEvent event = store().findEvent(appended.id()).orElseThrow();
+        assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(event.lastError()).isNull();
+        assertThat(store().deliveryBacklog().failed()).isEqualTo(store().deliveryCounts().failed());
+    }
+
+    @Test
     void concurrentClaimersNeverGetTheSameEvent() throws Exception {
         drainDue();
         for (int i = 0; i < 40; i++) {

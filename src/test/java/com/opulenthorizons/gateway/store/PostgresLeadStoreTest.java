@@ -58,14 +58,20 @@ class PostgresLeadStoreTest extends LeadStoreContract {
     }
 
     @Test
-    void aFailureAfterTheLeadInsertLeavesNothingBehind() throws Exception {
+    void aFailureAtCommitAfterEveryInsertLeavesNothingBehind() throws Exception {
+        // A deferred constraint trigger fails the transaction at COMMIT, after the locks, the
+        // lookups and both inserts went through: only a real transaction can undo all of that.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION fail_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.correlation_id = 'poison' THEN RAISE EXCEPTION 'forced failure at commit'; END IF; RETURN NULL; END $$");
+            s.execute("CREATE CONSTRAINT TRIGGER fail_poisoned AFTER INSERT ON workflow_event DEFERRABLE INITIALLY DEFERRED "
+                    + "FOR EACH ROW EXECUTE FUNCTION fail_poisoned()");
+        }
         String sourceLeadId = unique("rollback");
-        NewLead good = lead(sourceLeadId, unique("ann") + "@example.com", null);
-        // PostgreSQL's jsonb cannot hold U+0000: the event insert, which follows the lead insert, fails.
-        Map<String, Object> poisoned = new HashMap<>(good.eventPayload());
-        poisoned.put("note", "nul \u0000 byte");
+        String email = unique("ann") + "@example.com";
+        NewLead good = lead(sourceLeadId, email, null);
         NewLead failing = new NewLead(good.ingestId(), good.sourceSystem(), good.sourceLeadId(), good.channel(),
-                good.contacts(), good.payload(), good.consent(), poisoned, good.correlationId());
+                good.contacts(), good.payload(), good.consent(), good.eventPayload(), "poison");
         StoreCounts before = store.counts();
 
         assertThatThrownBy(() -> ingest(failing))
@@ -75,6 +81,21 @@ class PostgresLeadStoreTest extends LeadStoreContract {
         assertThat(store.counts()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM lead_context WHERE source_lead_id = '" + sourceLeadId + "'")).isZero();
         assertThat(store.findLead(good.ingestId())).isEmpty();
+        assertThat(store.lookup().byEmail(email)).isEmpty();
+        // Nothing was left locked or half-done: the same lead goes in once the cause is gone.
+        assertThat(ingest(good).created()).isTrue();
+    }
+
+    @Test
+    void dataPostgresqlCannotStoreIsRefusedAsBadInput() {
+        NewLead lead = lead(unique("nul"), null, null);
+        Map<String, Object> payload = new HashMap<>(lead.payload());
+        payload.put("free_text", "nul \u0000 byte");
+        NewLead withNul = new NewLead(lead.ingestId(), lead.sourceSystem(), lead.sourceLeadId(), lead.channel(),
+                lead.contacts(), payload, lead.consent(), lead.eventPayload(), lead.correlationId());
+        assertThatThrownBy(() -> ingest(withNul))
+                .isInstanceOf(com.opulenthorizons.gateway.InvalidArgumentException.class)
+                .hasMessageContaining("SQLState 22P05").hasMessageContaining("nothing was written");
     }
 
     @Test

@@ -115,9 +115,25 @@ class WebhookReceiverTest {
         String token = "secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl";
         WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(bytes("{\"verification_token\":\"" + token + "\"}"), null);
         assertThat(receipt.verificationTokenRecorded()).isTrue();
-        assertThat(Files.readString(dir.resolve("token.txt")).trim()).isEqualTo(token);
+        assertThat(Files.readString(dir.resolve("token.txt")).trim()).endsWith(" " + token);
         assertThat(NotionVerificationTokens.masked(token)).startsWith("\u20267yBl (50 chars, sha256 ").doesNotContain("tMrlL1");
         assertThat(store.counts().events()).isZero();
+    }
+
+    @Test
+    void aForgedVerificationTokenDoesNotReplaceTheRealOne() throws Exception {
+        receiver.receiveNotion(bytes("{\"verification_token\":\"secret_real_one_1234\"}"), null);
+        receiver.receiveNotion(bytes("{\"verification_token\":\"secret_forged_5678\"}"), null);
+        assertThat(Files.readAllLines(dir.resolve("token.txt"))).anySatisfy(l -> assertThat(l).endsWith(" secret_real_one_1234"))
+                .anySatisfy(l -> assertThat(l).endsWith(" secret_forged_5678"));
+    }
+
+    @Test
+    void anUnsignedBodyWithMoreThanATokenOrANullChallengeIsRefused() {
+        assertRefused(() -> receiver.receiveNotion(bytes("{\"challenge\":null,\"type\":\"page.created\"}"), null), 401,
+                "missing X-Notion-Signature");
+        assertRefused(() -> receiver.receiveNotion(bytes("{\"verification_token\":\"t\",\"type\":\"x\"}"), null), 401,
+                "missing X-Notion-Signature");
     }
 
     @Test

@@ -45,9 +45,19 @@ public final class GatewayUnderTest {
     /** An initialised MCP client on one of the gateway's endpoints, through the SDK's Streamable HTTP transport. */
     public static McpSyncClient mcpClient(String endpoint) {
         awaitReady();
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl())
-                .endpoint(endpoint)
-                .build();
+        return mcpClient(baseUrl(), endpoint, API_KEY);
+    }
+
+    /** The API key the main test server requires (MCP_API_KEYS in pom.xml). */
+    public static final String API_KEY = "it-api-key-new";
+
+    /** As {@link #mcpClient(String)}, on the server at {@code baseUrl}, with an API key or none. */
+    public static McpSyncClient mcpClient(String baseUrl, String endpoint, String apiKey) {
+        HttpClientStreamableHttpTransport.Builder builder = HttpClientStreamableHttpTransport.builder(baseUrl).endpoint(endpoint);
+        if (apiKey != null) {
+            builder.httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + apiKey));
+        }
+        HttpClientStreamableHttpTransport transport = builder.build();
         McpSyncClient client = McpClient.sync(transport)
                 // Every structuredContent is checked against the tool's outputSchema by the client:
                 // the server does not re-validate its own records (RecordBoundSchemaValidator).

@@ -26,6 +26,7 @@ class McpHttpProtectionIT {
 
     private static HttpRequest.Builder post(String body) {
         return HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Authorization", "Bearer " + GatewayUnderTest.API_KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(BodyPublishers.ofString(body));
@@ -40,6 +41,37 @@ class McpHttpProtectionIT {
         HttpResponse<String> response = send(post(PING).header("Origin", "http://localhost:6274").build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"result\":{}");
+    }
+
+    @Test
+    void withoutAnApiKeyTheCallIsUnauthorized() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(BodyPublishers.ofString(PING)).build());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"mcp-gateway\"");
+    }
+
+    @Test
+    void aWrongApiKeyIsUnauthorizedAndTheOtherConfiguredKeyWorks() throws Exception {
+        HttpRequest.Builder wrong = HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Authorization", "Bearer it-api-key-guess")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(BodyPublishers.ofString(PING));
+        assertThat(send(wrong.build()).statusCode()).isEqualTo(401);
+        HttpRequest.Builder old = HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Authorization", "Bearer it-api-key-old")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(BodyPublishers.ofString(PING));
+        assertThat(send(old.build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForeignOriginIsForbiddenEvenWithoutAKey() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Origin", "http://evil.example.com").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(PING)).build());
+        assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -79,6 +111,7 @@ class McpHttpProtectionIT {
     @Test
     void getIsNotAllowedOnTheStatelessEndpoint() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
+                .header("Authorization", "Bearer " + GatewayUnderTest.API_KEY)
                 .header("Accept", "text/event-stream").GET().build());
         assertThat(response.statusCode()).isEqualTo(405);
     }

@@ -154,7 +154,7 @@ class WebhookReceiversIT {
         HttpResponse<String> response = post("/webhooks/notion", "{\"verification_token\":\"" + token + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Files.readString(Path.of(System.getProperty("it.notion.token.file"))).trim()).isEqualTo(token);
+        assertThat(Files.readString(Path.of(System.getProperty("it.notion.token.file")))).contains(" " + token + System.lineSeparator());
         String log = Files.readString(Path.of(System.getProperty("it.server.log")));
         assertThat(log).contains("Notion verification token received: \u2026" + token.substring(token.length() - 4))
                 .doesNotContain(token);
@@ -170,6 +170,12 @@ class WebhookReceiversIT {
         HttpResponse<String> bad = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + hmac("guess", body));
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(post("/webhooks/notion", "{\"type\":\"page.created\"}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        assertThat(post("/webhooks/cloudtalk", huge, "Authorization", "Bearer " + CLOUDTALK_SECRET).statusCode()).isEqualTo(413);
     }
 
     @Test

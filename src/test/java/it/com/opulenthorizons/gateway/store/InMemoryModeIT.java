@@ -1,0 +1,58 @@
+package it.com.opulenthorizons.gateway.store;
+
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+
+/**
+ * The server as the README's run command starts it: no PG* settings at all. It must run on the
+ * in-memory store, be ready, and serve the tools.
+ */
+class InMemoryModeIT {
+
+    private static final String BASE = System.getProperty("it.memory.base.url", "http://localhost:9181");
+
+    private static HttpResponse<String> ready() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutPghostTheGatewayRunsInMemoryAndIsReady() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ready().statusCode() == 200);
+        assertThat(ready().body()).contains("\"store\":\"in-memory\"");
+
+        McpSyncClient client = GatewayUnderTest.mcpClient(BASE, "/mcp/lead-ingest", null);
+        try {
+            String status = ((TextResourceContents) client.readResource(new ReadResourceRequest("status://pipeline"))
+                    .contents().get(0)).text();
+            assertThat(status).contains("\"store\":\"in-memory\"").contains("\"store_reachable\":true");
+
+            String email = "mem-" + UUID.randomUUID() + "@example.com";
+            Map<String, Object> args = Map.of("source_system", "WEB", "source_lead_id", "m-" + UUID.randomUUID(),
+                    "channel", "WEB_FORM", "first_name", "Ann", "last_name", "Smith", "marketing_consent", true, "email", email);
+            Map<String, Object> first = structured(call(client, "ingest_lead", args));
+            assertThat(structured(call(client, "ingest_lead", args))).isEqualTo(first);
+            assertThat(structured(call(client, "lookup_ohid", Map.of("email", email))))
+                    .isEqualTo(Map.of("ohid", first.get("ohid"), "found", true));
+        } finally {
+            client.closeGracefully();
+        }
+    }
+}
