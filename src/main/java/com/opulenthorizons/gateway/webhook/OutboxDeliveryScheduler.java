@@ -88,7 +88,7 @@ public class OutboxDeliveryScheduler {
         DeliverySettings s = settings();
         if (s.url().isEmpty()) {
             LOG.warning("Neither WORKFLOW_WEBHOOK_URL nor N8N_WEBHOOK_URL is set: workflow events are stored as PENDING "
-                    + "and delivered once a URL is configured.");
+                    + "and delivered once the gateway is restarted with a URL.");
             return;
         }
         OutboxDelivery delivery = new OutboxDelivery(store, s,
