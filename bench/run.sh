@@ -33,7 +33,11 @@ PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail
 [ -x "$PG_BIN/initdb" ] || { echo "bench: no PostgreSQL server binaries; apt-get install postgresql" >&2; exit 2; }
 
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
-PGPORT="${BENCH_PGPORT:-55440}" GATEWAY_PORT="${BENCH_PORT:-9080}" PEER_PORT="${BENCH_PEER_PORT:-9081}"
+# The gateway runs as the README's defaultServer on its default port; stop a running one first.
+PGPORT="${BENCH_PGPORT:-55440}" GATEWAY_PORT=9080 PEER_PORT="${BENCH_PEER_PORT:-9081}"
+if curl -s -o /dev/null "http://localhost:$GATEWAY_PORT/"; then
+  echo "bench: port $GATEWAY_PORT is in use (a gateway started with mvn liberty:run?); stop it first" >&2; exit 2
+fi
 SERVER_PID="" PEER_PID=""
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -64,7 +68,10 @@ echo "bench: building and starting the gateway on :$GATEWAY_PORT"
 export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=gateway
 "$ROOT/target/liberty/wlp/bin/server" start defaultServer >/dev/null
 SERVER_PID="$(cat "$ROOT/target/liberty/wlp/usr/servers/.pid/defaultServer.pid")"
-until curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null; do sleep 0.5; done
+for _ in $(seq 240); do curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null && break; sleep 0.5; done
+curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
+  echo "bench: the gateway did not become ready in 2 minutes:" >&2
+  tail -20 "$ROOT/target/liberty/wlp/usr/servers/defaultServer/logs/messages.log" >&2; exit 1; }
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
 
 echo "bench: warming the JVM up for ${WARMUP}s"
@@ -95,7 +102,8 @@ if [ "$PEER" = 1 ]; then
   PGDATABASE=peer psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -f "$SHARED_BENCH/schema.sql"
   PGDATABASE=peer PORT="$PEER_PORT" "$SHARED_BENCH/peer-node/start.sh" "$PEER_PORT" >"$WORK/peer.log" 2>&1 &
   PEER_PID=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest")" != 000 ]; do
+  for _ in $(seq 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest")" != 000 ] && break
     sleep 0.5
   done
   "$SHARED_BENCH/load/load.sh" --url "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
