@@ -1,34 +1,22 @@
 package com.opulenthorizons.gateway;
 
 /**
- * A caller supplied a value that breaks a rule the services enforce (beyond what Bean Validation
- * on the request records can express). Carries the field name as the caller spelled it, so that
- * the MCP layer and the webhook receivers can report "field: rule" without a stack trace.
+ * A caller supplied a value that breaks a rule the services enforce. The message reads
+ * "field: rule" with the field named as the caller spelled it, so that the MCP layer and the
+ * webhook receivers can report it as it is, without a stack trace.
  */
 public class InvalidArgumentException extends RuntimeException {
 
-    private final String field;
-
     public InvalidArgumentException(String field, String rule) {
-        this(field, field + ": " + rule, true);
+        super(field + ": " + rule);
     }
 
-    private InvalidArgumentException(String field, String message, boolean formatted) {
+    private InvalidArgumentException(String message) {
         super(message);
-        this.field = field;
     }
 
-    /**
-     * Several broken rules at once.
-     *
-     * @param firstField the first field named, for callers that want one
-     * @param message every "field: rule" pair, joined
-     */
-    public static InvalidArgumentException several(String firstField, String message) {
-        return new InvalidArgumentException(firstField, message, true);
-    }
-
-    public String field() {
-        return field;
+    /** Several broken rules at once: {@code message} joins every "field: rule" pair. */
+    public static InvalidArgumentException several(String message) {
+        return new InvalidArgumentException(message);
     }
 }

@@ -116,12 +116,8 @@ public class ToolCallAdapter {
                     .map(v -> wirePath(v.getPropertyPath()) + ": " + v.getMessage())
                     .sorted(Comparator.naturalOrder())
                     .collect(Collectors.joining("; "));
-            throw InvalidArgumentException.several(firstField(violations), message);
+            throw InvalidArgumentException.several(message);
         }
-    }
-
-    private static String firstField(Set<ConstraintViolation<Object>> violations) {
-        return violations.stream().map(v -> wirePath(v.getPropertyPath())).sorted().findFirst().orElse("arguments");
     }
 
     /** Translates a Jackson binding failure into "field: rule", without echoing the value. */

@@ -435,7 +435,7 @@ public class PostgresLeadStore implements LeadStore {
         }
         String state = sqlState(e);
         if (state != null && (state.startsWith("22") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state)))) {
-            return InvalidArgumentException.several("arguments", "PostgreSQL cannot store this data (SQLState " + state
+            return InvalidArgumentException.several("PostgreSQL cannot store this data (SQLState " + state
                     + (state.equals("22P05") ? ": text must not contain the NUL character U+0000" : "")
                     + "); nothing was written");
         }
