@@ -33,7 +33,7 @@ public class ZohoReadinessCheck implements HealthCheck {
                 .withData("status", report.configured() ? "configured" : "not configured")
                 .withData("auth_mode", report.authMode())
                 .withData("api_base", report.apiBase())
-                .withData("circuit_state", report.circuitState());
+                .withData("last_observed_circuit_state", report.lastObservedCircuitState());
         if (report.tokenExpiresAt() != null) {
             builder.withData("token_expires_at", report.tokenExpiresAt());
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.opulenthorizons.gateway.Correlation;
@@ -15,6 +16,7 @@ import com.opulenthorizons.gateway.ServiceException;
 import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 import com.opulenthorizons.gateway.webhook.WebhookNotConfiguredException;
+import com.opulenthorizons.gateway.zoho.ZohoException;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ToolCallAdapter {
 
     private static final Logger LOG = Logger.getLogger(ToolCallAdapter.class.getName());
+    private static final Pattern QUERY = Pattern.compile("\\?[^\\s\"']*");
+    private static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@:/]+@[^\\s@]+");
 
     private Validator validator;
 
@@ -67,6 +71,9 @@ public class ToolCallAdapter {
             return failure(server, tool, correlationId, started, "not_configured", e.getMessage());
         } catch (ServiceException e) {
             // an upstream answer (Zoho refused, is unreachable, is not configured): the message says what to do
+            if (e instanceof ZohoException zoho && zoho.kind().isUpstreamFault()) {
+                LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + causeOf(e));
+            }
             return failure(server, tool, correlationId, started, e.errorType(), e.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
@@ -77,6 +84,30 @@ public class ToolCallAdapter {
             return failure(server, tool, correlationId, started, "internal_error",
                     "internal error; the server log has the details under correlation id " + correlationId);
         }
+    }
+
+    /**
+     * The chain of causes of an upstream fault as "class: message" (the failure's own message
+     * first), for the server log. These messages name hosts, HTTP statuses and Zoho's error codes,
+     * never tokens; query strings and anything that looks like an email are masked in case a
+     * transport message quotes a URL.
+     */
+    static String causeOf(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getClass().getName()).append(": ").append(masked(e.getMessage()));
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 5; depth++) {
+            sb.append("; caused by ").append(cause.getClass().getName()).append(": ").append(masked(cause.getMessage()));
+            e = cause;
+            cause = cause.getCause();
+        }
+        return sb.toString();
+    }
+
+    private static String masked(String message) {
+        if (message == null) {
+            return null;
+        }
+        return EMAIL_LIKE.matcher(QUERY.matcher(message).replaceAll("?...")).replaceAll("<masked>");
     }
 
     /** The answer as structuredContent, with the same JSON as a text block for older clients. */

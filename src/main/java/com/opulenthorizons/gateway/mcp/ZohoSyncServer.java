@@ -60,7 +60,8 @@ public class ZohoSyncServer {
                 .title("Sync a lead with Zoho CRM")
                 .description("Synchronises one lead between Zoho CRM and the gateway. Inbound ingests the Zoho lead "
                         + "(source ZOHO_CRM, channel CRM; repeating it does not duplicate it). Outbound upserts the local lead "
-                        + "into Zoho by Email. Status is success (every direction worked), partial (one of two) or failed.")
+                        + "into Zoho by Email; a local lead without an email becomes a new Zoho lead each time. "
+                        + "Status is success (every direction worked), partial (one of two) or failed.")
                 .outputSchema(object()
                         .required("status", oneOf("Overall outcome", "success", "partial", "failed"))
                         .optional("inbound_success", bool("Whether the inbound part worked (present when it ran)"))
@@ -72,7 +73,7 @@ public class ZohoSyncServer {
                         .optional("errors", anyObject("What went wrong, per direction (inbound, outbound)"))
                         .required("execution_time_ms", Map.of("type", "integer", "description", "Duration of the sync"))
                         .build())
-                .annotations(hints(false, true, true))
+                .annotations(hints(false, true, false))
                 .build();
         return new ToolDeclaration(tool, request -> adapter.call(NAME, tool.name(), request.arguments(),
                 SyncLeadRequest.class, zoho::sync));
@@ -106,13 +107,14 @@ public class ZohoSyncServer {
                         .optional("source_attribution", string("Where the lead came from; stored in Description", 2000))
                         .build())
                 .title("Create or update a Zoho CRM lead")
-                .description("Inserts a lead into Zoho CRM, or updates the one with the same Email (Zoho's duplicate check).")
+                .description("Inserts a lead into Zoho CRM, or updates the one with the same Email (Zoho's duplicate check). "
+                        + "Without an email there is nothing to match: every call inserts a new Zoho lead.")
                 .outputSchema(object()
                         .required("success", bool("Always true; a refusal is a tool error naming the field"))
                         .required("zoho_lead_id", string("The Zoho lead's id"))
                         .required("action", oneOf("What Zoho did", "insert", "update"))
                         .build())
-                .annotations(hints(false, true, true))
+                .annotations(hints(false, true, false))
                 .build();
         return new ToolDeclaration(tool, request -> adapter.call(NAME, tool.name(), request.arguments(),
                 ZohoUpsertRequest.class, zoho::upsert));
@@ -122,7 +124,10 @@ public class ZohoSyncServer {
         Resource resource = Resource.builder(STATUS_URI, "zoho-sync-status")
                 .title("Zoho sync status")
                 .description("Auth mode (oauth2_refresh, static_token, not_configured), API base URL, sync directions, "
-                        + "when the access token expires (never the token) and the circuit breaker state")
+                        + "when the access token expires (never the token), and the circuit breaker as the last Zoho call "
+                        + "of this replica observed it: last_observed_circuit_state is closed (the call passed it), open "
+                        + "(it refused the call), unknown (the call failed in a way that counts toward opening it) or "
+                        + "not_observed, at circuit_state_observed_at. It is not a live reading and may have changed since.")
                 .mimeType("application/json")
                 .build();
         return new ResourceDeclaration(resource, () -> new ReadResourceResult(List.of(new TextResourceContents(
@@ -135,7 +140,8 @@ public class ZohoSyncServer {
 
     /**
      * Every tool talks to Zoho CRM (openWorldHint). The writing ones overwrite fields of an
-     * existing Zoho lead (destructiveHint) and give the same result when repeated (idempotentHint).
+     * existing Zoho lead (destructiveHint) and are not idempotent: Zoho matches by Email only,
+     * so repeating a call for a lead without an email inserts another Zoho lead.
      */
     private static ToolAnnotations hints(boolean readOnly, boolean destructive, boolean idempotent) {
         return new ToolAnnotations(null, readOnly, readOnly ? false : destructive, idempotent, true, null);

@@ -22,9 +22,13 @@ import jakarta.inject.Inject;
  * {@code ZOHO_MAX_CONCURRENCY} knobs through the MicroProfile Fault Tolerance keys
  * {@code com.opulenthorizons.gateway.zoho.ZohoClient/call/<Annotation>/<parameter>}.
  * <p>
- * Only 429, 5xx and connection errors ({@link ZohoRetryableException}) are retried, with a
- * jittered delay, and only they and timeouts count against the circuit breaker; a refusal (4xx)
- * or "not found" is an answer, not a fault.
+ * Only 429, 5xx and connection errors of the Leads API ({@link ZohoRetryableException}) are
+ * retried, with a jittered delay; they and timeouts count against the circuit breaker. A timeout
+ * is either Fault Tolerance's own {@link TimeoutException} or, should the socket time out first,
+ * a {@link ZohoTimeoutException}; the REST client's read timeout is a little longer than the
+ * {@code @Timeout} ({@link ZohoConfig#readTimeoutMillis()}), so normally the former. A refusal
+ * (4xx), "not found" or a failed token refresh (cached by {@link ZohoTokenManager} for a
+ * cool-down, never retried here) is an answer, not a fault of the API.
  */
 @ApplicationScoped
 public class ZohoClient {
@@ -46,7 +50,7 @@ public class ZohoClient {
     @Timeout(10_000)
     @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = ZohoRetryableException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 1,
-            failOn = {ZohoRetryableException.class, TimeoutException.class})
+            failOn = {ZohoRetryableException.class, ZohoTimeoutException.class, TimeoutException.class})
     @Bulkhead(10)
     public <T> T call(Function<ZohoLeads, T> operation) {
         return operation.apply(leads());
@@ -61,7 +65,7 @@ public class ZohoClient {
                     ZohoApi api = RestClientBuilder.newBuilder()
                             .baseUri(URI.create(config.apiBase()))
                             .connectTimeout(5, TimeUnit.SECONDS)
-                            .readTimeout(config.timeoutMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(config.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                             .build(ZohoApi.class);
                     current = new ZohoLeads(api, tokens, config.apiBase());
                     leads = current;

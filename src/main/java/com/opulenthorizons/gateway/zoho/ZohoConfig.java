@@ -79,9 +79,38 @@ public class ZohoConfig {
         return value("ZOHO_MAX_CONCURRENCY").map(Integer::parseInt).orElse(10);
     }
 
-    /** Timeout of one Zoho call, also the REST client's read timeout. */
+    /**
+     * Timeout of one Zoho call attempt: MicroProfile Fault Tolerance's {@code @Timeout} of
+     * {@link ZohoClient#call} (microprofile-config.properties sets it from the same key).
+     */
     public long timeoutMillis() {
         return value("ZOHO_TIMEOUT_MS").map(Long::parseLong).orElse(10_000L);
+    }
+
+    /**
+     * The REST client's socket read timeout: a little longer than {@link #timeoutMillis()}, so that
+     * on a slow Zoho the fault-tolerance timeout fires first, and the socket timeout only backs it up.
+     */
+    public long readTimeoutMillis() {
+        long timeout = timeoutMillis();
+        return timeout + Math.min(1_000L, Math.max(100L, timeout / 2));
+    }
+
+    /**
+     * How long a caller waits for the token refresh in flight: at most 15 s, and never longer
+     * than the fault-tolerance timeout. (The refresh itself may take up to 15 s; a token that
+     * arrives after its first callers gave up is cached for the next ones.)
+     */
+    public long tokenTimeoutMillis() {
+        return Math.max(1L, Math.min(15_000L, timeoutMillis()));
+    }
+
+    /**
+     * After a failed token refresh, how long further callers get that failure instead of a new
+     * request to the accounts server (Zoho allows 5 refreshes a minute, then blocks the refresh token).
+     */
+    public long tokenFailureCooldownMillis() {
+        return value("ZOHO_TOKEN_FAILURE_COOLDOWN_MS").map(Long::parseLong).orElse(12_000L);
     }
 
     /** The Zoho lead field that receives the ingest id on outbound sync. */

@@ -13,9 +13,9 @@ public class ZohoException extends ServiceException {
         INVALID_TOKEN("zoho_invalid_token"),
         /** 429 TOO_MANY_REQUESTS. Retried. */
         RATE_LIMITED("zoho_rate_limited"),
-        /** 5xx. Retried. */
+        /** 5xx. Retried, except from the accounts server's token endpoint (see {@link ZohoTokenManager}). */
         SERVER_ERROR("zoho_server_error"),
-        /** No connection, or the connection broke. Retried. */
+        /** No connection, or the connection broke. Retried, except from the accounts server's token endpoint. */
         UNREACHABLE("zoho_unreachable"),
         /** Any other 4xx: Zoho refused the request as it stands (validation, permissions). Never retried. */
         REJECTED("zoho_rejected"),
@@ -44,6 +44,11 @@ public class ZohoException extends ServiceException {
         public boolean isRetryable() {
             return this == RATE_LIMITED || this == SERVER_ERROR || this == UNREACHABLE;
         }
+
+        /** Zoho failed rather than answered (unreachable, 5xx, timeout): worth a warning in the server log. */
+        public boolean isUpstreamFault() {
+            return this == SERVER_ERROR || this == UNREACHABLE || this == TIMEOUT;
+        }
     }
 
     private final Kind kind;
@@ -65,6 +70,23 @@ public class ZohoException extends ServiceException {
         this.status = 0;
         this.code = null;
         this.body = null;
+    }
+
+    private ZohoException(ZohoException cause, String message) {
+        super(cause.kind.errorType(), message, cause);
+        this.kind = cause.kind;
+        this.status = cause.status;
+        this.code = cause.code;
+        this.body = null;
+    }
+
+    /**
+     * A new, non-retryable exception of the same kind, status and code as {@code cause}, for one
+     * caller of a failure that several callers share (a failed token refresh): each gets its own
+     * stack trace, and none of them is retried.
+     */
+    public static ZohoException sharing(ZohoException cause, String message) {
+        return new ZohoException(cause, message);
     }
 
     public static ZohoException of(Kind kind, String message) {

@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Zoho's Leads calls with the gateway's token, and Zoho's answers read as Zoho means them. After
- * a 401 {@code INVALID_TOKEN} the token is refreshed once and the call made once more. Transport
- * failures become {@link ZohoException}s (connection errors retryable, read timeouts not).
+ * a 401 {@code INVALID_TOKEN} (and only that 401) the token is refreshed once and the call made
+ * once more. Transport failures become {@link ZohoException}s (connection errors retryable, read
+ * timeouts {@link ZohoTimeoutException}s, which are not retried but count against the circuit breaker).
  * No fault tolerance here: {@link ZohoClient} adds it around these calls.
  */
 public class ZohoLeads {
@@ -115,7 +116,8 @@ public class ZohoLeads {
                 if (again.kind() == ZohoException.Kind.INVALID_TOKEN) {
                     throw new ZohoException(ZohoException.Kind.AUTH_FAILED, again.status(), again.code(),
                             "Zoho refused a freshly refreshed access token (" + again.code()
-                                    + "); check the refresh token's scope (ZohoCRM.modules.ALL) and the data centre of ZOHO_API_BASE",
+                                    + "); check the refresh token's scope (" + ZohoResponseExceptionMapper.REQUIRED_SCOPE
+                                    + ") and the data centre of ZOHO_API_BASE",
                             null);
                 }
                 throw again;
@@ -139,7 +141,7 @@ public class ZohoLeads {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-                return new ZohoException(ZohoException.Kind.TIMEOUT, "Zoho did not answer in time (" + apiBase + ")", e);
+                return new ZohoTimeoutException("Zoho did not answer in time (" + apiBase + ")", e);
             }
             if (root instanceof ConnectException) {
                 break;

@@ -11,13 +11,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps Zoho's answers to {@link ZohoException}s as Zoho means them: 204 is "no such record",
- * 401 {@code INVALID_TOKEN} an expired or revoked token, 429 and 5xx retryable, any other 4xx a
- * refusal that no retry will change. The body is kept (Zoho puts per-record results there, e.g.
+ * 401 {@code INVALID_TOKEN} an expired or revoked token (the only answer that is worth a token
+ * refresh), any other 401 ({@code OAUTH_SCOPE_MISMATCH}, {@code AUTHENTICATION_FAILURE}, ...) an
+ * authorisation failure that no refresh or retry will change, 429 and 5xx retryable, any other
+ * 4xx a refusal that no retry will change. The body is kept (Zoho puts per-record results there, e.g.
  * {@code INVALID_DATA} for an upsert), but never echoed into messages beyond Zoho's code and text.
  */
 public class ZohoResponseExceptionMapper implements ResponseExceptionMapper<ZohoException> {
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String INVALID_TOKEN = "INVALID_TOKEN";
+    /** The OAuth scope the gateway's Zoho calls need (read, search and upsert of Leads). */
+    public static final String REQUIRED_SCOPE = "ZohoCRM.modules.ALL";
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
@@ -44,9 +49,12 @@ public class ZohoResponseExceptionMapper implements ResponseExceptionMapper<Zoho
         if (status == 204) {
             return new ZohoException(ZohoException.Kind.NOT_FOUND, status, null, "Zoho has no such record", body);
         }
-        if (status == 401) {
+        if (status == 401 && INVALID_TOKEN.equals(code)) {
             return new ZohoException(ZohoException.Kind.INVALID_TOKEN, status, code,
                     "Zoho refused the access token: " + zohoSays, body);
+        }
+        if (status == 401) {
+            return new ZohoException(ZohoException.Kind.AUTH_FAILED, status, code, unauthorized(code, zohoSays), body);
         }
         if (status == 429) {
             return new ZohoRetryableException(ZohoException.Kind.RATE_LIMITED, status, code,
@@ -57,6 +65,16 @@ public class ZohoResponseExceptionMapper implements ResponseExceptionMapper<Zoho
                     "Zoho server error: " + zohoSays, body);
         }
         return new ZohoException(ZohoException.Kind.REJECTED, status, code, "Zoho refused the request: " + zohoSays, body);
+    }
+
+    /** A 401 other than INVALID_TOKEN: what Zoho said, and what to change. */
+    private static String unauthorized(String code, String zohoSays) {
+        if ("OAUTH_SCOPE_MISMATCH".equals(code)) {
+            return "Zoho refused the call: " + zohoSays + "; the refresh token lacks the scope this call needs: "
+                    + "generate it with the scope " + REQUIRED_SCOPE;
+        }
+        return "Zoho refused the gateway's credentials: " + zohoSays
+                + "; check ZOHO_CLIENT_ID, ZOHO_REFRESH_TOKEN, their data centre and the scope " + REQUIRED_SCOPE;
     }
 
     private static Map<?, ?> parse(String body) {

@@ -42,8 +42,16 @@ public class ZohoSyncService {
     private LeadIngestService leads;
     private LeadStore store;
 
-    /** The circuit breaker as last observed by a call: MicroProfile Fault Tolerance offers no query for it. */
-    private volatile String circuitState = "closed";
+    /** The circuit breaker as the last call observed it: MicroProfile Fault Tolerance offers no query for it. */
+    private record CircuitObservation(String state, Instant at) {
+    }
+
+    static final String CLOSED = "closed";
+    static final String OPEN = "open";
+    static final String UNKNOWN = "unknown";
+    static final String NOT_OBSERVED = "not_observed";
+
+    private volatile CircuitObservation circuit;
 
     protected ZohoSyncService() {
         // for CDI proxies
@@ -143,7 +151,8 @@ public class ZohoSyncService {
                 config.apiBase(),
                 Arrays.stream(SyncDirection.values()).map(Enum::name).toList(),
                 tokens.expiresAt().map(Instant::toString).orElse(null),
-                circuitState,
+                circuit == null ? NOT_OBSERVED : circuit.state(),
+                circuit == null ? null : circuit.at().toString(),
                 config.maxConcurrency());
     }
 
@@ -153,26 +162,38 @@ public class ZohoSyncService {
         }
     }
 
-    /** One Zoho call through the fault-tolerant client, its FT outcomes in Zoho's terms. */
+    private void observe(String state) {
+        circuit = new CircuitObservation(state, Instant.now());
+    }
+
+    /**
+     * One Zoho call through the fault-tolerant client, its FT outcomes in Zoho's terms. Records
+     * what the call shows of the circuit breaker, and no more: a failure that counts toward
+     * opening it (ZohoClient's failOn) leaves its state unknown.
+     */
     private <T> T zoho(Function<ZohoLeads, T> operation) {
         requireConfigured();
         try {
             T answer = client.call(operation);
-            circuitState = "closed";
+            observe(CLOSED);
             return answer;
         } catch (CircuitBreakerOpenException e) {
-            circuitState = "open";
+            observe(OPEN);
             throw new ZohoException(ZohoException.Kind.CIRCUIT_OPEN, "Zoho calls are paused: the circuit breaker "
                     + "opened after repeated Zoho failures; try again shortly", e);
         } catch (TimeoutException e) {
-            circuitState = "closed";
+            observe(UNKNOWN);
             throw new ZohoException(ZohoException.Kind.TIMEOUT,
                     "Zoho did not answer within " + config.timeoutMillis() + " ms", e);
         } catch (BulkheadException e) {
+            observe(CLOSED); // the call passed the breaker, and a full bulkhead is not among its failures
             throw new ZohoException(ZohoException.Kind.BUSY, "too many Zoho calls at once (at most "
                     + config.maxConcurrency() + "); try again shortly", e);
+        } catch (ZohoRetryableException | ZohoTimeoutException e) {
+            observe(UNKNOWN);
+            throw e;
         } catch (ZohoException e) {
-            circuitState = "closed";
+            observe(CLOSED); // an answer (4xx, not found, token refresh failure) is not a breaker failure
             throw e;
         }
     }

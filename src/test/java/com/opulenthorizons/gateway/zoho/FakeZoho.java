@@ -6,8 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -45,6 +47,23 @@ public final class FakeZoho {
 
     public WireMockServer server() {
         return server;
+    }
+
+    /**
+     * The gateway's Zoho settings pointing at this fake, with dummy OAuth credentials
+     * ({@code client-1}, {@code secret-1}, {@code refresh-1}) and a 5 s timeout; {@code overrides}
+     * change or (with "") remove any of them.
+     */
+    public ZohoConfig config(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("ZOHO_API_BASE", apiBase());
+        values.put("ZOHO_TOKEN_URL", tokenUrl());
+        values.put("ZOHO_CLIENT_ID", "client-1");
+        values.put("ZOHO_CLIENT_SECRET", "secret-1");
+        values.put("ZOHO_REFRESH_TOKEN", "refresh-1");
+        values.put("ZOHO_TIMEOUT_MS", "5000");
+        values.putAll(overrides);
+        return new ZohoConfig(key -> Optional.ofNullable(values.get(key)));
     }
 
     public static String json(Object value) {

@@ -7,20 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -32,29 +38,25 @@ import com.github.tomakehurst.wiremock.http.Fault;
  */
 class ZohoLeadsTest {
 
+    @RegisterExtension
+    final FakeZohoExtension fake = new FakeZohoExtension();
+
     private WireMockServer server;
     private FakeZoho zoho;
     private ZohoClient client;
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        zoho = new FakeZoho(server);
-        zoho.grantsTokens(3600);
-        client = client(ZohoTokenManagerTest.config(zoho, Map.of()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
+        server = fake.server();
+        zoho = fake.zoho();
+        client = client(zoho.config(Map.of()));
     }
 
     private static ZohoClient client(ZohoConfig config) {
         return new ZohoClient(config, new ZohoTokenManager(config, Clock.systemUTC(), HttpClient.newHttpClient()));
     }
 
-    private <T> T call(java.util.function.Function<ZohoLeads, T> operation) {
+    private <T> T call(Function<ZohoLeads, T> operation) {
         return client.call(operation);
     }
 
@@ -101,6 +103,43 @@ class ZohoLeadsTest {
     }
 
     @Test
+    void aScopeMismatchIsAnAuthFailureNamingTheScopeWithoutARefresh() {
+        server.stubFor(FakeZoho.getLead("1012").willReturn(FakeZoho.error(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL")));
+        assertThatThrownBy(() -> call(z -> z.get("1012")))
+                .isExactlyInstanceOf(ZohoException.class)
+                .satisfies(e -> {
+                    assertThat(((ZohoException) e).kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED);
+                    assertThat(((ZohoException) e).code()).isEqualTo("OAUTH_SCOPE_MISMATCH");
+                })
+                .hasMessageContaining("OAUTH_SCOPE_MISMATCH").hasMessageContaining("ZohoCRM.modules.ALL")
+                .hasMessageNotContaining(FakeZoho.ACCESS_TOKEN);
+        assertThat(zoho.tokenRequests()).as("only the first token, no refresh").isEqualTo(1);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/1012")));
+    }
+
+    @Test
+    void anAuthenticationFailureIsAnAuthFailureNamingZohosCodeWithoutARefresh() {
+        server.stubFor(FakeZoho.getLead("1013").willReturn(FakeZoho.error(401, "AUTHENTICATION_FAILURE", "Authentication failed")));
+        assertThatThrownBy(() -> call(z -> z.get("1013")))
+                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED))
+                .isNotInstanceOf(ZohoRetryableException.class)
+                .hasMessageContaining("AUTHENTICATION_FAILURE");
+        assertThat(zoho.tokenRequests()).isEqualTo(1);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/1013")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INVALID_TOKEN, INVALID_TOKEN", "OAUTH_SCOPE_MISMATCH, AUTH_FAILED", "AUTHENTICATION_FAILURE, AUTH_FAILED",
+            "NO_PERMISSION, AUTH_FAILED"})
+    void onlyInvalidTokenAmongThe401sAsksForARefresh(String code, ZohoException.Kind kind) {
+        ZohoException e = ZohoResponseExceptionMapper.map(401, FakeZoho.json(Map.of("code", code, "message", "m", "status", "error")));
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.code()).isEqualTo(code);
+        assertThat(e).isNotInstanceOf(ZohoRetryableException.class).hasMessageContaining(code);
+        assertThat(ZohoResponseExceptionMapper.map(401, "<html>proxy</html>").kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED);
+    }
+
+    @Test
     void tooManyRequestsIsRetryableAndTheNextCallSucceeds() {
         Map<String, Object> lead = FakeZoho.lead("1005", "Cy", "Lee", "cy@example.com", "+442079460003");
         zoho.answersFirstThenLead("throttled", FakeZoho.error(429, "TOO_MANY_REQUESTS", "too many requests"), lead);
@@ -142,7 +181,7 @@ class ZohoLeadsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ZohoConfig config = ZohoTokenManagerTest.config(zoho, Map.of("ZOHO_API_BASE", "http://127.0.0.1:" + closedPort + "/crm/v8"));
+        ZohoConfig config = zoho.config(Map.of("ZOHO_API_BASE", "http://127.0.0.1:" + closedPort + "/crm/v8"));
         assertThatThrownBy(() -> client(config).call(z -> z.get("1009")))
                 .isInstanceOfSatisfying(ZohoRetryableException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.UNREACHABLE));
     }
@@ -150,9 +189,23 @@ class ZohoLeadsTest {
     @Test
     void aSlowAnswerIsATimeout() {
         server.stubFor(FakeZoho.getLead("1010").willReturn(FakeZoho.jsonAnswer(200, Map.of("data", List.of())).withFixedDelay(3000)));
-        ZohoConfig config = ZohoTokenManagerTest.config(zoho, Map.of("ZOHO_TIMEOUT_MS", "300"));
+        ZohoConfig config = zoho.config(Map.of("ZOHO_TIMEOUT_MS", "300"));
         assertThatThrownBy(() -> client(config).call(z -> z.get("1010")))
-                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.TIMEOUT));
+                .isInstanceOfSatisfying(ZohoTimeoutException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.TIMEOUT));
+    }
+
+    @Test
+    void timeoutsCountAgainstTheCircuitAndTheSocketWaitsLongerThanFaultTolerance() throws Exception {
+        Method call = ZohoClient.class.getMethod("call", Function.class);
+        assertThat(call.getAnnotation(CircuitBreaker.class).failOn())
+                .contains(ZohoRetryableException.class, ZohoTimeoutException.class, TimeoutException.class);
+        assertThat(call.getAnnotation(Retry.class).retryOn()).containsExactly(ZohoRetryableException.class);
+        for (String timeout : List.of("300", "1500", "10000")) {
+            ZohoConfig config = zoho.config(Map.of("ZOHO_TIMEOUT_MS", timeout));
+            assertThat(config.readTimeoutMillis()).as("read timeout for " + timeout)
+                    .isGreaterThan(config.timeoutMillis()).isLessThanOrEqualTo(config.timeoutMillis() + 1000);
+            assertThat(config.tokenTimeoutMillis()).isLessThanOrEqualTo(config.timeoutMillis());
+        }
     }
 
     @Test

@@ -3,23 +3,24 @@ package com.opulenthorizons.gateway.zoho;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
@@ -36,6 +37,9 @@ import jakarta.validation.Validator;
 
 class ZohoSyncServiceTest {
 
+    @RegisterExtension
+    final FakeZohoExtension fake = new FakeZohoExtension();
+
     private WireMockServer server;
     private FakeZoho zoho;
     private final InMemoryLeadStore store = new InMemoryLeadStore();
@@ -44,16 +48,9 @@ class ZohoSyncServiceTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        zoho = new FakeZoho(server);
-        zoho.grantsTokens(3600);
-        service = service(ZohoTokenManagerTest.config(zoho, Map.of()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
+        server = fake.server();
+        zoho = fake.zoho();
+        service = service(zoho.config(Map.of()));
     }
 
     private ZohoSyncService service(ZohoConfig config) {
@@ -162,7 +159,7 @@ class ZohoSyncServiceTest {
 
     @Test
     void withoutCredentialsEveryOperationIsNotConfiguredAndZohoIsNeverCalled() {
-        ZohoSyncService unconfigured = service(ZohoTokenManagerTest.config(zoho,
+        ZohoSyncService unconfigured = service(zoho.config(
                 Map.of("ZOHO_CLIENT_ID", "", "ZOHO_CLIENT_SECRET", "", "ZOHO_REFRESH_TOKEN", "")));
         assertThatThrownBy(() -> unconfigured.getLead(new ZohoLeadRequest("1")))
                 .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.errorType()).isEqualTo("not_configured"));
@@ -182,8 +179,44 @@ class ZohoSyncServiceTest {
         assertThat(status.apiBase()).isEqualTo(zoho.apiBase());
         assertThat(status.directions()).containsExactly("inbound", "outbound", "bidirectional");
         assertThat(status.tokenExpiresAt()).isNotNull();
-        assertThat(status.circuitState()).isEqualTo("closed");
+        assertThat(status.lastObservedCircuitState()).isEqualTo("closed");
         assertThat(status.toString()).doesNotContain(FakeZoho.ACCESS_TOKEN);
+    }
+
+    @Test
+    void theCircuitStateIsOnlyWhatTheLastCallObservedWithItsTime() {
+        assertThat(service.status().lastObservedCircuitState()).isEqualTo("not_observed");
+        assertThat(service.status().circuitStateObservedAt()).isNull();
+
+        zoho.hasLead(FakeZoho.lead("9101", "Ivy", "Seen", "ivy@example.com", "+442079460105"));
+        Instant before = Instant.now();
+        service.getLead(new ZohoLeadRequest("9101"));
+        assertThat(service.status().lastObservedCircuitState()).isEqualTo("closed");
+        assertThat(Instant.parse(service.status().circuitStateObservedAt())).isAfterOrEqualTo(before.minusSeconds(1));
+
+        // a failure that counts toward opening the breaker may have opened it: the report does not claim "closed"
+        server.stubFor(FakeZoho.getLead("9102").willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")));
+        assertThatThrownBy(() -> service.getLead(new ZohoLeadRequest("9102"))).isInstanceOf(ZohoRetryableException.class);
+        assertThat(service.status().lastObservedCircuitState()).isEqualTo("unknown");
+
+        // a refusal is an answer, not a breaker failure: the call passed a breaker that is not open
+        server.stubFor(FakeZoho.getLead("9103").willReturn(FakeZoho.error(400, "INVALID_DATA", "invalid data")));
+        assertThatThrownBy(() -> service.getLead(new ZohoLeadRequest("9103"))).isInstanceOf(ZohoException.class);
+        assertThat(service.status().lastObservedCircuitState()).isEqualTo("closed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStatusJsonNamesTheCircuitStateAsAnObservation() {
+        Map<String, Object> before = WireJson.MAPPER.convertValue(service.status(), Map.class);
+        assertThat(before).containsEntry("last_observed_circuit_state", "not_observed")
+                .doesNotContainKeys("circuit_state", "circuit_state_observed_at");
+        zoho.hasLead(FakeZoho.lead("9201", "Jo", "Json", "jo@example.com", "+442079460106"));
+        service.getLead(new ZohoLeadRequest("9201"));
+        Map<String, Object> after = WireJson.MAPPER.convertValue(service.status(), Map.class);
+        assertThat(after).containsEntry("last_observed_circuit_state", "closed").containsKey("circuit_state_observed_at")
+                .doesNotContainKey("circuit_state");
+        assertThat(service.status().lastObservedCircuitState()).as("what the readiness check reports").isEqualTo("closed");
     }
 
     @Test

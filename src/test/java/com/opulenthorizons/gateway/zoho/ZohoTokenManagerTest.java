@@ -5,31 +5,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
-import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opulenthorizons.gateway.Correlation;
 
 class ZohoTokenManagerTest {
 
@@ -57,37 +60,54 @@ class ZohoTokenManagerTest {
         }
     }
 
+    @RegisterExtension
+    final FakeZohoExtension fake = new FakeZohoExtension();
+
     private WireMockServer server;
     private FakeZoho zoho;
     private final MutableClock clock = new MutableClock();
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        zoho = new FakeZoho(server);
-        zoho.grantsTokens(3600);
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
-
-    static ZohoConfig config(FakeZoho zoho, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>();
-        values.put("ZOHO_API_BASE", zoho.apiBase());
-        values.put("ZOHO_TOKEN_URL", zoho.tokenUrl());
-        values.put("ZOHO_CLIENT_ID", "client-1");
-        values.put("ZOHO_CLIENT_SECRET", "secret-1");
-        values.put("ZOHO_REFRESH_TOKEN", "refresh-1");
-        values.put("ZOHO_TIMEOUT_MS", "2000");
-        values.putAll(overrides);
-        return new ZohoConfig(key -> Optional.ofNullable(values.get(key)));
+        server = fake.server();
+        zoho = fake.zoho();
     }
 
     private ZohoTokenManager manager(Map<String, String> overrides) {
-        return new ZohoTokenManager(config(zoho, overrides), clock, HttpClient.newHttpClient());
+        return new ZohoTokenManager(zoho.config(overrides), clock, HttpClient.newHttpClient());
+    }
+
+    /** The token endpoint answers 503 (slowly, so that concurrent callers arrive while it is in flight). */
+    private void accountsServerFails() {
+        server.stubFor(post(urlPathEqualTo(FakeZoho.TOKEN_PATH)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "text/html").withBody("<html>unavailable</html>").withFixedDelay(300)));
+    }
+
+    /** {@code callers} concurrent calls; each answer is what the call returned or the ZohoException it threw. */
+    private static List<Object> concurrently(int callers, Callable<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return call.call();
+                    } catch (ZohoException e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> answers = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                answers.add(f.get(10, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -116,6 +136,95 @@ class ZohoTokenManagerTest {
         clock.advance(Duration.ofMinutes(1));
         tokens.token();
         assertThat(zoho.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRefreshIsTheAnswerOfEveryWaiterAndOfEveryCallerDuringTheCoolDown() throws Exception {
+        accountsServerFails();
+        ZohoTokenManager tokens = manager(Map.of());
+
+        List<Object> first = concurrently(8, () -> tokens.token().header());
+        assertThat(first).hasSize(8).allSatisfy(answer -> assertThat(answer).isInstanceOfSatisfying(ZohoException.class, e -> {
+            assertThat(e).isNotInstanceOf(ZohoRetryableException.class); // the call-level @Retry must not repeat it
+            assertThat(e.kind()).isEqualTo(ZohoException.Kind.SERVER_ERROR);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.getMessage()).contains("HTTP 503").doesNotContain("secret-1").doesNotContain("refresh-1");
+        }));
+        server.verify(1, postRequestedFor(urlPathEqualTo(FakeZoho.TOKEN_PATH)));
+
+        clock.advance(Duration.ofSeconds(11)); // still inside the 12 s cool-down
+        List<Object> second = concurrently(8, () -> tokens.token().header());
+        assertThat(second).allSatisfy(answer -> assertThat(answer).isInstanceOfSatisfying(ZohoException.class,
+                e -> assertThat(e.getMessage()).contains("HTTP 503").contains("asks Zoho for a token again after")));
+        server.verify(1, postRequestedFor(urlPathEqualTo(FakeZoho.TOKEN_PATH)));
+
+        clock.advance(Duration.ofSeconds(2)); // the cool-down is over
+        zoho.grantsTokens(3600);
+        assertThat(tokens.token().header()).isEqualTo("Zoho-oauthtoken " + FakeZoho.ACCESS_TOKEN);
+        server.verify(2, postRequestedFor(urlPathEqualTo(FakeZoho.TOKEN_PATH)));
+    }
+
+    @Test
+    void theCoolDownIsConfigurable() {
+        accountsServerFails();
+        ZohoTokenManager tokens = manager(Map.of("ZOHO_TOKEN_FAILURE_COOLDOWN_MS", "1000"));
+        assertThatThrownBy(tokens::token).isInstanceOf(ZohoException.class);
+        assertThatThrownBy(tokens::token).isInstanceOf(ZohoException.class);
+        assertThat(zoho.tokenRequests()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1001));
+        assertThatThrownBy(tokens::token).isInstanceOf(ZohoException.class);
+        assertThat(zoho.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRefreshWhileTheTokenIsStillValidKeepsUsingIt() throws Exception {
+        ZohoTokenManager tokens = manager(Map.of());
+        ZohoTokenManager.Token first = tokens.token();
+        clock.advance(Duration.ofMinutes(56)); // inside the 5-minute margin: due for refresh, still valid
+        accountsServerFails();
+
+        assertThat(tokens.token()).isSameAs(first);
+        assertThat(concurrently(8, () -> tokens.token().header()))
+                .containsOnly("Zoho-oauthtoken " + FakeZoho.ACCESS_TOKEN);
+        assertThat(zoho.tokenRequests()).as("the first token, then one failed refresh").isEqualTo(2);
+        assertThat(tokens.expiresAt()).isEqualTo(first.expiresAt());
+
+        // but a token Zoho refused is never used again, even during the cool-down
+        assertThatThrownBy(() -> tokens.refreshAfterRejection(first))
+                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.SERVER_ERROR));
+        assertThatThrownBy(tokens::token).isInstanceOf(ZohoException.class);
+        assertThat(zoho.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aSlowAccountsServerIsWaitedForNoLongerThanTheCallTimeout() {
+        server.stubFor(post(urlPathEqualTo(FakeZoho.TOKEN_PATH)).willReturn(FakeZoho.jsonAnswer(200,
+                Map.of("access_token", "late-token", "expires_in", 3600)).withFixedDelay(3000)));
+        ZohoTokenManager tokens = manager(Map.of("ZOHO_TIMEOUT_MS", "300"));
+        long started = System.nanoTime();
+        assertThatThrownBy(tokens::token)
+                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.TIMEOUT))
+                .isNotInstanceOf(ZohoRetryableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+
+        // the refresh was not abandoned with its first caller: its late token serves the next ones
+        Awaitility.await("the late token").atMost(Duration.ofSeconds(10)).until(() -> tokens.expiresAt().isPresent());
+        assertThat(tokens.token().header()).isEqualTo("Zoho-oauthtoken late-token");
+        assertThat(zoho.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshFailureIsLoggedWithTheCorrelationIdAndWithoutSecrets() {
+        accountsServerFails();
+        ZohoTokenManager tokens = manager(Map.of());
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of(ZohoTokenManager.class); Correlation.Scope scope = Correlation.open("corr-zoho-7")) {
+            records = log.records();
+            assertThatThrownBy(tokens::token).isInstanceOf(ZohoException.class);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> records.stream()
+                    .anyMatch(r -> r.getLevel() == Level.WARNING && r.getMessage().contains("correlation_id=corr-zoho-7")));
+        }
+        assertThat(records).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain("secret-1").doesNotContain("refresh-1"));
     }
 
     @Test
@@ -192,10 +301,20 @@ class ZohoTokenManagerTest {
     }
 
     @Test
-    void anUnreachableAccountsServerIsRetryable() {
+    void aFailingOrUnreachableAccountsServerIsNotRetryable() throws Exception {
         server.stubFor(post(urlPathEqualTo(FakeZoho.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
-        ZohoTokenManager tokens = manager(Map.of());
-        assertThatThrownBy(tokens::token).isInstanceOf(ZohoRetryableException.class);
+        assertThatThrownBy(manager(Map.of())::token)
+                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.SERVER_ERROR))
+                .isNotInstanceOf(ZohoRetryableException.class);
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ZohoTokenManager unreachable = manager(Map.of("ZOHO_TOKEN_URL", "http://127.0.0.1:" + closedPort + FakeZoho.TOKEN_PATH));
+        assertThatThrownBy(unreachable::token)
+                .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.UNREACHABLE))
+                .isNotInstanceOf(ZohoRetryableException.class);
     }
 
     @Test

@@ -64,6 +64,6 @@ class HealthIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) zoho.get("data");
         assertThat(data).containsEntry("configured", true).containsEntry("status", "configured")
-                .containsEntry("auth_mode", "oauth2_refresh").containsKeys("api_base", "circuit_state");
+                .containsEntry("auth_mode", "oauth2_refresh").containsKeys("api_base", "last_observed_circuit_state");
     }
 }

@@ -109,6 +109,9 @@ class ZohoSyncIT {
         assertThat(tools.get("get_zoho_lead").annotations().readOnlyHint()).isTrue();
         assertThat(tools.get("upsert_zoho_lead").annotations().readOnlyHint()).isFalse();
         assertThat(tools.get("sync_lead").annotations().readOnlyHint()).isFalse();
+        // Zoho matches by Email only: repeating either write for a lead without an email inserts another lead
+        assertThat(tools.get("upsert_zoho_lead").annotations().idempotentHint()).isFalse();
+        assertThat(tools.get("sync_lead").annotations().idempotentHint()).isFalse();
     }
 
     // --- get_zoho_lead: success, 204, 401, 429, timeout, open circuit -------------------------------
@@ -144,6 +147,17 @@ class ZohoSyncIT {
         assertThat(structured(result)).containsEntry("found", true);
         assertThat(zoho.tokenRequests()).isEqualTo(1);
         zoho.server().verify(2, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/" + id)));
+    }
+
+    @Test
+    void aScopeMismatchIsAToolErrorNamingTheScopeWithoutARefreshOrRetry() {
+        String id = uniqueId();
+        zoho.server().stubFor(FakeZoho.getLead(id).willReturn(FakeZoho.error(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL")));
+        CallToolResult result = get(id);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("OAUTH_SCOPE_MISMATCH").contains("ZohoCRM.modules.ALL");
+        assertThat(zoho.tokenRequests()).isZero();
+        zoho.server().verify(1, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/" + id)));
     }
 
     @Test
@@ -184,12 +198,12 @@ class ZohoSyncIT {
         assertThat(text(rejected)).contains("circuit breaker");
         assertThat(zoho.server().countRequestsMatching(getRequestedFor(urlPathEqualTo("/crm/v8/Leads/" + id)).build()).getCount())
                 .as("an open circuit does not call Zoho").isEqualTo(callsWhileOpen);
-        assertThat(readStatus()).containsEntry("circuit_state", "open");
+        assertThat(readStatus()).containsEntry("last_observed_circuit_state", "open").containsKey("circuit_state_observed_at");
 
         zoho.hasLead(lead(id));
         Awaitility.await("the circuit closes after its delay").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !get(id).isError());
-        assertThat(readStatus()).containsEntry("circuit_state", "closed");
+        assertThat(readStatus()).containsEntry("last_observed_circuit_state", "closed");
     }
 
     // --- single-flight refresh ---------------------------------------------------------------
@@ -329,7 +343,7 @@ class ZohoSyncIT {
         Map<String, Object> status = readStatus();
         assertThat(status).containsEntry("auth_mode", "oauth2_refresh").containsEntry("configured", true)
                 .containsEntry("directions", List.of("inbound", "outbound", "bidirectional"))
-                .containsKeys("api_base", "token_expires_at", "circuit_state");
+                .containsKeys("api_base", "token_expires_at", "last_observed_circuit_state", "circuit_state_observed_at");
         assertThat(status.toString()).doesNotContain(FakeZoho.ACCESS_TOKEN).doesNotContain("it-client-secret")
                 .doesNotContain("it-refresh-token");
     }
