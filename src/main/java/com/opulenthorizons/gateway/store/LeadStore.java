@@ -10,7 +10,7 @@ import com.opulenthorizons.gateway.lead.OhidLookup;
  * Where leads and workflow events live. Every method is atomic: it either writes all it is
  * asked to write, or nothing.
  */
-public interface LeadStore extends EventOutbox {
+public interface LeadStore extends EventOutbox, LeadSource {
 
     StoreType type();
 
@@ -38,6 +38,7 @@ public interface LeadStore extends EventOutbox {
      */
     AppendOutcome append(NewWorkflowEvent event);
 
+    @Override
     Optional<StoredLead> findLead(UUID ingestId);
 
     Optional<StoredEvent> findEvent(UUID eventId);

@@ -6,12 +6,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -44,8 +46,30 @@ public class LeadStoreProducer {
     @PersistenceUnit(unitName = "gateway")
     EntityManagerFactory emf;
 
+    @Inject
+    @ConfigProperty(name = "PROPERTY_DB_HOST")
+    Optional<String> propertyDbHost;
+
+    @Inject
+    @ConfigProperty(name = "PROPERTY_DB_PORT", defaultValue = "5432")
+    int propertyDbPort;
+
+    @Inject
+    @ConfigProperty(name = "PROPERTY_DB_NAME", defaultValue = "postgres")
+    String propertyDbName;
+
+    @Inject
+    @ConfigProperty(name = "PROPERTY_DB_USER", defaultValue = "postgres")
+    String propertyDbUser;
+
+    @Inject
+    @ConfigProperty(name = "PROPERTY_DB_PASSWORD", defaultValue = "")
+    String propertyDbPassword;
+
+    /** Typed to LeadStore only, so that it does not also stand for the LeadSource produced below. */
     @Produces
     @ApplicationScoped
+    @Typed(LeadStore.class)
     LeadStore leadStore() {
         if (pgHost.filter(h -> !h.isBlank()).isPresent()) {
             String location = pgHost.get() + ":" + pgPort + "/" + pgDatabase;
@@ -56,6 +80,30 @@ public class LeadStoreProducer {
                 + "and are not shared between replicas. Set PGHOST (and PGPORT, PGUSER, PGPASSWORD, PGDATABASE) "
                 + "to use PostgreSQL.");
         return new InMemoryLeadStore();
+    }
+
+    /**
+     * Where outbound Zoho sync reads local leads: the property database when PROPERTY_DB_HOST is
+     * set, otherwise the gateway's own store.
+     */
+    @Produces
+    @ApplicationScoped
+    LeadSource leadSource(LeadStore store) {
+        if (propertyDbHost.filter(h -> !h.isBlank()).isEmpty()) {
+            return store;
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {propertyDbHost.get()});
+        ds.setPortNumbers(new int[] {propertyDbPort});
+        ds.setDatabaseName(propertyDbName);
+        ds.setUser(propertyDbUser);
+        ds.setPassword(propertyDbPassword);
+        ds.setConnectTimeout(5);
+        ds.setSocketTimeout(30);
+        ds.setReadOnly(true);
+        String location = propertyDbHost.get() + ":" + propertyDbPort + "/" + propertyDbName;
+        LOG.info("Outbound Zoho sync reads leads from the property database at " + location);
+        return new PropertyDbLeadSource(ds, location);
     }
 
     /** Migrates the schema as the application starts, rather than on the first request. */

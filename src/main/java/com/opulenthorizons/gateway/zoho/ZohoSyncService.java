@@ -18,7 +18,7 @@ import com.opulenthorizons.gateway.InvalidArgumentException;
 import com.opulenthorizons.gateway.ServiceException;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
-import com.opulenthorizons.gateway.store.LeadStore;
+import com.opulenthorizons.gateway.store.LeadSource;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 import com.opulenthorizons.gateway.store.StoredLead;
 
@@ -40,7 +40,7 @@ public class ZohoSyncService {
     private ZohoConfig config;
     private ZohoTokenManager tokens;
     private LeadIngestService leads;
-    private LeadStore store;
+    private LeadSource localLeads;
 
     /** The circuit breaker as the last call observed it: MicroProfile Fault Tolerance offers no query for it. */
     private record CircuitObservation(String state, Instant at) {
@@ -59,12 +59,12 @@ public class ZohoSyncService {
 
     @Inject
     public ZohoSyncService(ZohoClient client, ZohoConfig config, ZohoTokenManager tokens, LeadIngestService leads,
-            LeadStore store) {
+            LeadSource localLeads) {
         this.client = client;
         this.config = config;
         this.tokens = tokens;
         this.leads = leads;
-        this.store = store;
+        this.localLeads = localLeads;
     }
 
     public ZohoLeadResult getLead(ZohoLeadRequest request) {
@@ -102,7 +102,7 @@ public class ZohoSyncService {
         }
         if (request.syncDirection().includesOutbound()) {
             try {
-                StoredLead local = store.findLead(request.propertyDbLeadId()).orElseThrow(() -> new ServiceException(
+                StoredLead local = localLeads.findLead(request.propertyDbLeadId()).orElseThrow(() -> new ServiceException(
                         "not_found", "property_db_lead_id: no local lead with ingest id " + request.propertyDbLeadId()));
                 ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()));
                 outboundAction = outcome.action();

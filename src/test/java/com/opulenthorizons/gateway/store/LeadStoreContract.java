@@ -38,7 +38,7 @@ public abstract class LeadStoreContract {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    protected static NewLead lead(String sourceLeadId, String email, String phone) {
+    static NewLead lead(String sourceLeadId, String email, String phone) {
         UUID ingestId = UUID.randomUUID();
         Map<String, Object> person = new java.util.LinkedHashMap<>();
         person.put("first_name", "Ann");
