@@ -63,8 +63,8 @@ public class LeadStoreProducer {
     String propertyDbUser;
 
     @Inject
-    @ConfigProperty(name = "PROPERTY_DB_PASSWORD", defaultValue = "")
-    String propertyDbPassword;
+    @ConfigProperty(name = "PROPERTY_DB_PASSWORD")
+    Optional<String> propertyDbPassword;
 
     /** Typed to LeadStore only, so that it does not also stand for the LeadSource produced below. */
     @Produces
@@ -97,7 +97,7 @@ public class LeadStoreProducer {
         ds.setPortNumbers(new int[] {propertyDbPort});
         ds.setDatabaseName(propertyDbName);
         ds.setUser(propertyDbUser);
-        ds.setPassword(propertyDbPassword);
+        propertyDbPassword.ifPresent(ds::setPassword);
         ds.setConnectTimeout(5);
         ds.setSocketTimeout(30);
         ds.setReadOnly(true);
