@@ -73,6 +73,31 @@ public final class GatewayUnderTest {
         return client.callTool(CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
+    public static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID();
+    }
+
+    /**
+     * Arguments of a valid {@code ingest_lead} call from a web form; email and phone are left
+     * out when null. The map is mutable, so a test can break one field.
+     */
+    public static Map<String, Object> webLead(String sourceLeadId, String email, String phone) {
+        Map<String, Object> args = new java.util.HashMap<>();
+        args.put("source_system", "WEB");
+        args.put("source_lead_id", sourceLeadId);
+        args.put("channel", "WEB_FORM");
+        args.put("first_name", "Ann");
+        args.put("last_name", "Smith");
+        args.put("marketing_consent", true);
+        if (email != null) {
+            args.put("email", email);
+        }
+        if (phone != null) {
+            args.put("phone", phone);
+        }
+        return args;
+    }
+
     public static String text(CallToolResult result) {
         return ((TextContent) result.content().get(0)).text();
     }

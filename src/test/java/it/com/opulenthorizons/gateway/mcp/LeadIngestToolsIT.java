@@ -3,14 +3,14 @@ package it.com.opulenthorizons.gateway.mcp;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,24 +50,11 @@ class LeadIngestToolsIT {
         client.closeGracefully();
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
+    /** A Meta lead ad, as the ingest tests send it. */
     private static Map<String, Object> lead(String sourceLeadId, String email, String phone) {
-        Map<String, Object> args = new HashMap<>();
+        Map<String, Object> args = webLead(sourceLeadId, email, phone);
         args.put("source_system", "META");
-        args.put("source_lead_id", sourceLeadId);
         args.put("channel", "META_LEAD_AD");
-        args.put("first_name", "Ann");
-        args.put("last_name", "Smith");
-        args.put("marketing_consent", true);
-        if (email != null) {
-            args.put("email", email);
-        }
-        if (phone != null) {
-            args.put("phone", phone);
-        }
         return args;
     }
 

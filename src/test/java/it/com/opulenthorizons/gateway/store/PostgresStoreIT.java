@@ -3,6 +3,8 @@ package it.com.opulenthorizons.gateway.store;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -11,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,25 +51,8 @@ class PostgresStoreIT {
         client.closeGracefully();
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
     private static Map<String, Object> lead(String sourceLeadId, String email, String phone) {
-        Map<String, Object> args = new HashMap<>();
-        args.put("source_system", "WEB");
-        args.put("source_lead_id", sourceLeadId);
-        args.put("channel", "WEB_FORM");
-        args.put("first_name", "Ann");
-        args.put("last_name", "Smith");
-        args.put("marketing_consent", true);
-        if (email != null) {
-            args.put("email", email);
-        }
-        if (phone != null) {
-            args.put("phone", phone);
-        }
-        return args;
+        return webLead(sourceLeadId, email, phone);
     }
 
     private static long count(String sql, Object... params) throws SQLException {

@@ -2,6 +2,7 @@ package it.com.opulenthorizons.gateway.webhook;
 
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -51,15 +52,7 @@ class WorkflowDeliveryIT {
     }
 
     private static Map<String, Object> lead(String sourceLeadId) {
-        Map<String, Object> args = new HashMap<>();
-        args.put("source_system", "WEB");
-        args.put("source_lead_id", sourceLeadId);
-        args.put("channel", "WEB_FORM");
-        args.put("first_name", "Ann");
-        args.put("last_name", "Smith");
-        args.put("marketing_consent", true);
-        args.put("email", sourceLeadId + "@example.com");
-        return args;
+        return webLead(sourceLeadId, sourceLeadId + "@example.com", null);
     }
 
     private static Optional<Delivery> deliveryOfIngest(String ingestId) {
