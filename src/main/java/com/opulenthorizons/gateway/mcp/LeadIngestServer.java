@@ -108,15 +108,16 @@ public class LeadIngestServer {
                         .optional("raw", anyObject("CloudTalk's original event, stored as is"))
                         .build())
                 .title("Record a CloudTalk call event")
-                .description("Records a call event as a workflow event: call.started and call.ringing become CallReceived, "
-                        + "every other event CallCompleted.")
+                .description("Records a call event as a workflow event, linked to the caller's OHID when the number is a "
+                        + "known lead: call.started and call.ringing become CallReceived, every other event CallCompleted. "
+                        + "Idempotent per (call_id, event_type).")
                 .outputSchema(object()
                         .required("event_id", uuid("The stored workflow event's id"))
                         .required("event_type", oneOf("The workflow event type", WorkflowEventType.CallReceived.name(),
                                 WorkflowEventType.CallCompleted.name()))
                         .required("accepted", bool("Always true"))
                         .build())
-                .annotations(hints(false, false))
+                .annotations(hints(false, true))
                 .build();
         return new ToolDeclaration(tool, request -> adapter.call(NAME, tool.name(), request.arguments(),
                 CloudTalkEventRequest.class, callEvents::process));
