@@ -11,14 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.Concurrently;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactKeys;
 import com.opulenthorizons.gateway.lead.OhidResolver;
@@ -268,24 +264,6 @@ public abstract class LeadStoreContract {
 
     /** Runs {@code task} on {@code threads} threads released at once; returns the distinct answers. */
     protected static <T> Set<T> concurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            Set<T> answers = new HashSet<>();
-            for (Future<T> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return new HashSet<>(Concurrently.run(threads, i -> task.call()));
     }
 }

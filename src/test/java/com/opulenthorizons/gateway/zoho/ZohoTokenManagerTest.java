@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opulenthorizons.gateway.Concurrently;
 import com.opulenthorizons.gateway.Correlation;
 
 class ZohoTokenManagerTest {
@@ -85,29 +86,13 @@ class ZohoTokenManagerTest {
 
     /** {@code callers} concurrent calls; each answer is what the call returned or the ZohoException it threw. */
     private static List<Object> concurrently(int callers, Callable<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return call.call();
-                    } catch (ZohoException e) {
-                        return e;
-                    }
-                }));
+        return Concurrently.run(callers, i -> {
+            try {
+                return call.call();
+            } catch (ZohoException e) {
+                return e;
             }
-            go.countDown();
-            List<Object> answers = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                answers.add(f.get(10, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     @Test

@@ -24,9 +24,13 @@ class McpHttpProtectionIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** A POST with the test server's API key. */
     private static HttpRequest.Builder post(String body) {
+        return postWithoutKey(body).header("Authorization", "Bearer " + GatewayUnderTest.API_KEY);
+    }
+
+    private static HttpRequest.Builder postWithoutKey(String body) {
         return HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
-                .header("Authorization", "Bearer " + GatewayUnderTest.API_KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(BodyPublishers.ofString(body));
@@ -45,32 +49,22 @@ class McpHttpProtectionIT {
 
     @Test
     void withoutAnApiKeyTheCallIsUnauthorized() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(BodyPublishers.ofString(PING)).build());
+        HttpResponse<String> response = send(postWithoutKey(PING).build());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"mcp-gateway\"");
     }
 
     @Test
     void aWrongApiKeyIsUnauthorizedAndTheOtherConfiguredKeyWorks() throws Exception {
-        HttpRequest.Builder wrong = HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
-                .header("Authorization", "Bearer it-api-key-guess")
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(BodyPublishers.ofString(PING));
-        assertThat(send(wrong.build()).statusCode()).isEqualTo(401);
-        HttpRequest.Builder old = HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
-                .header("Authorization", "Bearer it-api-key-old")
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(BodyPublishers.ofString(PING));
-        assertThat(send(old.build()).statusCode()).isEqualTo(200);
+        assertThat(send(postWithoutKey(PING).header("Authorization", "Bearer it-api-key-guess").build()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(postWithoutKey(PING).header("Authorization", "Bearer it-api-key-old").build()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aForeignOriginIsForbiddenEvenWithoutAKey() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(GatewayUnderTest.uri("/mcp/lead-ingest"))
-                .header("Origin", "http://evil.example.com").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(PING)).build());
+        HttpResponse<String> response = send(postWithoutKey(PING).header("Origin", "http://evil.example.com").build());
         assertThat(response.statusCode()).isEqualTo(403);
     }
 

@@ -12,23 +12,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import com.opulenthorizons.gateway.Concurrently;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -174,32 +169,7 @@ class PostgresStoreIT {
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'uq_lead_context_source'")).isEqualTo(1);
     }
 
-    @FunctionalInterface
-    private interface IndexedCall<T> {
-        T call(int index) throws Exception;
-    }
-
-    /** Runs {@code task} on {@code threads} threads released at once; returns the distinct answers. */
-    private static <T> Set<T> concurrently(int threads, IndexedCall<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call(index);
-                }));
-            }
-            start.countDown();
-            Set<T> answers = new HashSet<>();
-            for (Future<T> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static <T> Set<T> concurrently(int threads, Concurrently.IndexedCall<T> task) throws Exception {
+        return new HashSet<>(Concurrently.run(threads, task));
     }
 }
