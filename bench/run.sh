@@ -78,10 +78,28 @@ echo "bench: warming the JVM up for ${WARMUP}s"
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool lookup -c 8 -d 10 --quiet >/dev/null
 
+# "group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
+thread_cpu() {
+  for t in /proc/"$SERVER_PID"/task/*; do
+    name="$(cat "$t/comm" 2>/dev/null)" || continue
+    stat="$(cat "$t/stat" 2>/dev/null)" || continue
+    stat="${stat##*) }"
+    set -- $stat
+    printf '%s %s\n' "$(printf '%s' "$name" | tr ' ' '_' | sed 's/[-_#]*[0-9][0-9]*$//')" "$(( ${12} + ${13} ))"
+  done
+}
+
 if [ -n "$PROFILE" ]; then
+  thread_cpu > "$WORK/threads.before"
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/server.jfr" >/dev/null
   "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool "$PROFILE" -c 8 -d "$DURATION" --server-pid "$SERVER_PID" --quiet | grep '^RESULT'
   jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null
+  thread_cpu > "$WORK/threads.after"
+  # JFR samples only threads running Java code; this shows where the rest of the process CPU goes
+  # (garbage collection, the JIT compilers, JFR itself).
+  echo "== server CPU by thread group during the run (clock ticks of 10 ms)"
+  awk 'NR==FNR{b[$1]+=$2; next}{a[$1]+=$2} END{for (k in a) if (a[k]-b[k] > 0) print a[k]-b[k], k}' \
+      "$WORK/threads.before" "$WORK/threads.after" | sort -rn | head -12
   mkdir -p "$ROOT/target"; cp "$WORK/server.jfr" "$ROOT/target/bench-$PROFILE.jfr"
   echo "bench: recording kept in target/bench-$PROFILE.jfr (open it in JDK Mission Control, or: jfr print --events jdk.ExecutionSample)"
   jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/server.jfr" > "$WORK/samples.txt"

@@ -41,7 +41,7 @@ public class LeadIngestService {
         NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),
                 keys, payload(request, keys), consent(request), eventPayload(request, ingestId),
                 Correlation.current().orElseGet(Correlation::newId));
-        IngestOutcome outcome = store.ingest(lead, lookup -> resolver.resolve(keys, lookup));
+        IngestOutcome outcome = store.ingest(lead);
         return LeadIngestResult.ingested(outcome.ohid(), outcome.ingestId(), request.sourceSystem());
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.opulenthorizons.gateway.lead.OhidLookup;
+import com.opulenthorizons.gateway.lead.OhidResolver;
 
 /**
  * The store used when no PostgreSQL is configured: everything lives in this JVM and is gone at
@@ -19,6 +19,8 @@ import com.opulenthorizons.gateway.lead.OhidLookup;
  * write atomic and serialises identity resolution, which is all a single process needs.
  */
 public class InMemoryLeadStore implements LeadStore {
+
+    private static final OhidResolver IDENTITY = new OhidResolver();
 
     /** An event with its delivery state, which changes as deliveries are attempted. */
     private static final class EventRow {
@@ -69,14 +71,14 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized IngestOutcome ingest(NewLead lead, Function<OhidLookup, UUID> identity) {
+    public synchronized IngestOutcome ingest(NewLead lead) {
         String sourceKey = lead.sourceSystem().name() + '\u0000' + lead.sourceLeadId();
         UUID existingId = leadBySourceKey.get(sourceKey);
         if (existingId != null) {
             StoredLead existing = leads.get(existingId);
             return new IngestOutcome(existing.id(), existing.ohid(), false);
         }
-        UUID ohid = identity.apply(lookup);
+        UUID ohid = IDENTITY.resolve(lead.contacts(), lookup);
         Instant now = Instant.now();
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),

@@ -2,9 +2,9 @@ package com.opulenthorizons.gateway.store;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.opulenthorizons.gateway.lead.OhidLookup;
+import com.opulenthorizons.gateway.lead.OhidResolver;
 
 /**
  * Where leads and workflow events live. Every method is atomic: it either writes all it is
@@ -21,13 +21,14 @@ public interface LeadStore extends EventOutbox, LeadSource {
     /**
      * Stores a lead and its {@code LeadIngested} event in one transaction. When a lead with the
      * same (source_system, source_lead_id) exists, answers with its ids and writes nothing.
-     * Otherwise the OHID comes from {@code identity}, which is given a lookup that sees the
-     * store as of this transaction; concurrent ingests of the same contact keys are serialised,
-     * so they all resolve to one OHID.
+     * Otherwise the OHID follows the identity rule of {@link OhidResolver}, applied to the store
+     * as of this transaction: the newest earlier lead with the same email, else with the same
+     * phone, else a new OHID. Concurrent ingests of the same contact keys are serialised, so
+     * they all resolve to one OHID.
      *
      * @throws StoreUnavailableException when the store cannot do the work; nothing was written
      */
-    IngestOutcome ingest(NewLead lead, Function<OhidLookup, UUID> identity);
+    IngestOutcome ingest(NewLead lead);
 
     /** A lookup over committed data, outside any ingest. */
     OhidLookup lookup();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import com.opulenthorizons.gateway.Concurrently;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactKeys;
-import com.opulenthorizons.gateway.lead.OhidResolver;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 
 /**
@@ -25,8 +24,6 @@ import com.opulenthorizons.gateway.lead.SourceSystem;
  * supplies a fresh store.
  */
 public abstract class LeadStoreContract {
-
-    private final OhidResolver resolver = new OhidResolver();
 
     protected abstract LeadStore store();
 
@@ -51,7 +48,7 @@ public abstract class LeadStoreContract {
     }
 
     protected IngestOutcome ingest(NewLead lead) {
-        return store().ingest(lead, lookup -> resolver.resolve(lead.contacts(), lookup));
+        return store().ingest(lead);
     }
 
     @Test
@@ -100,6 +97,21 @@ public abstract class LeadStoreContract {
         assertThat(sameEmail.ohid()).isEqualTo(first.ohid());
         assertThat(samePhone.ohid()).isEqualTo(first.ohid());
         assertThat(stranger.ohid()).isNotEqualTo(first.ohid());
+    }
+
+    @Test
+    void theEmailWinsOverThePhoneAndAPhoneFollowsItsNewestLead() {
+        String email = unique("ann") + "@example.com";
+        String phone = "+4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        UUID byEmail = ingest(lead(unique("src"), email, null)).ohid();
+        UUID byPhone = ingest(lead(unique("src"), null, phone)).ohid();
+        assertThat(byPhone).isNotEqualTo(byEmail);
+
+        // email and phone point at different people: the email's person gets the lead
+        assertThat(ingest(lead(unique("src"), email, phone)).ohid()).isEqualTo(byEmail);
+        // that lead is now the phone's newest, so the phone alone finds the email's person
+        assertThat(ingest(lead(unique("src"), null, phone)).ohid()).isEqualTo(byEmail);
+        assertThat(store().lookup().byPhone(phone)).contains(byEmail);
     }
 
     @Test

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import com.opulenthorizons.gateway.lead.OhidResolver;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -24,7 +23,7 @@ class PropertyDbLeadSourceTest {
         try {
             PostgresLeadStore writer = new PostgresLeadStore(emf, propertyDb, new SchemaMigrator(propertyDb), "property");
             NewLead lead = LeadStoreContract.lead("p-" + UUID.randomUUID(), "ann@example.com", "+442079460958");
-            IngestOutcome written = writer.ingest(lead, lookup -> new OhidResolver().resolve(lead.contacts(), lookup));
+            IngestOutcome written = writer.ingest(lead);
 
             PropertyDbLeadSource source = new PropertyDbLeadSource(propertyDb, "property");
             StoredLead read = source.findLead(written.ingestId()).orElseThrow();
