@@ -3,7 +3,7 @@
 # throwaway cluster with synchronous_commit on), the server started from this checkout on it, and
 # the shared MCP load driver calling ingest_lead (10% repeat contacts) and lookup_ohid.
 #
-#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 30] [--peer] [--rounds 3] [--profile TOOL]
+#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL]
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
@@ -15,7 +15,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
-SESSIONS="8 32" DURATION=15 WARMUP=30 PEER=0 ROUNDS=3 PROFILE=""
+SESSIONS="8 32" DURATION=15 WARMUP=45 PEER=0 ROUNDS=3 PROFILE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) SESSIONS="$2"; shift 2 ;;
@@ -66,26 +66,30 @@ psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d postgres -c "CREATE DATABASE ga
 echo "bench: building and starting the gateway on :$GATEWAY_PORT"
 (cd "$ROOT" && mvn -q -B package liberty:create liberty:deploy -DskipTests)
 export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=gateway
+STARTED=$(date +%s%N)
 "$ROOT/target/liberty/wlp/bin/server" start defaultServer >/dev/null
 SERVER_PID="$(cat "$ROOT/target/liberty/wlp/usr/servers/.pid/defaultServer.pid")"
-for _ in $(seq 240); do curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1200); do curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null && break; sleep 0.1; done
 curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
   echo "bench: the gateway did not become ready in 2 minutes:" >&2
   tail -20 "$ROOT/target/liberty/wlp/usr/servers/defaultServer/logs/messages.log" >&2; exit 1; }
+echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $(( ($(date +%s%N) - STARTED) / 1000000 )) ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
 
-echo "bench: warming the JVM up for ${WARMUP}s"
+echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool lookup -c 8 -d 10 --quiet >/dev/null
+# ingest last, so that the JIT has settled on the ingest path before anything is measured
+"$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d 15 --quiet >/dev/null
 
-# "group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
+# "tid group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
 thread_cpu() {
   for t in /proc/"$SERVER_PID"/task/*; do
     name="$(cat "$t/comm" 2>/dev/null)" || continue
     stat="$(cat "$t/stat" 2>/dev/null)" || continue
     stat="${stat##*) }"
     set -- $stat
-    printf '%s %s\n' "$(printf '%s' "$name" | tr ' ' '_' | sed 's/[-_#]*[0-9][0-9]*$//')" "$(( ${12} + ${13} ))"
+    printf '%s %s %s\n' "${t##*/}" "$(printf '%s' "$name" | tr ' ' '_' | sed 's/[-_#]*[0-9][0-9]*$//')" "$(( ${12} + ${13} ))"
   done
 }
 
@@ -98,7 +102,9 @@ if [ -n "$PROFILE" ]; then
   # JFR samples only threads running Java code; this shows where the rest of the process CPU goes
   # (garbage collection, the JIT compilers, JFR itself).
   echo "== server CPU by thread group during the run (clock ticks of 10 ms)"
-  awk 'NR==FNR{b[$1]+=$2; next}{a[$1]+=$2} END{for (k in a) if (a[k]-b[k] > 0) print a[k]-b[k], k}' \
+  # per thread id: the executor pool starts and retires threads during a run (the CPU of a
+  # thread that ends before the second snapshot is missed)
+  awk 'NR==FNR{b[$1]=$3; next}{d[$2]+=$3-b[$1]} END{for (k in d) if (d[k] > 0) print d[k], k}' \
       "$WORK/threads.before" "$WORK/threads.after" | sort -rn | head -12
   mkdir -p "$ROOT/target"; cp "$WORK/server.jfr" "$ROOT/target/bench-$PROFILE.jfr"
   echo "bench: recording kept in target/bench-$PROFILE.jfr (open it in JDK Mission Control, or: jfr print --events jdk.ExecutionSample)"

@@ -5,6 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.WireJson;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -32,6 +36,7 @@ public class McpEndpoints implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(McpEndpoints.class.getName());
     static final String VERSION = "1.0.0";
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(WireJson.PLAIN);
 
     @Inject
     LeadIngestServer leadIngest;
@@ -65,6 +70,7 @@ public class McpEndpoints implements ServletContextListener {
             List<ToolDeclaration.ResourceDeclaration> resources) {
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(path)
+                .jsonMapper(JSON)
                 .httpHeaderValidator(http.securityValidator())
                 .maxRequestSize(http.maxRequestBytes())
                 .build();
@@ -72,6 +78,7 @@ public class McpEndpoints implements ServletContextListener {
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
+                .jsonMapper(JSON)
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
                 // Handlers run on the servlet's own (Liberty-managed) thread, not on Reactor's pool.
                 .immediateExecution(true)

@@ -7,6 +7,9 @@ import org.postgresql.util.PGobject;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
+import com.opulenthorizons.gateway.WireJson;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class JsonbConverter implements AttributeConverter<Map<String, Object>, Object> {
 
     /** Stored as given: no naming strategy, nulls kept. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = WireJson.PLAIN;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

@@ -19,11 +19,13 @@ import javax.sql.DataSource;
 
 import com.opulenthorizons.gateway.Correlation;
 import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.lead.OhidLookup;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PostgreSQL store: every method that writes runs in exactly one transaction. Ingest, the
@@ -127,7 +129,7 @@ public class PostgresLeadStore implements LeadStore {
             + "CAST(? AS uuid), CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), "
             + "CAST(? AS text), CAST(? AS text), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS uuid), "
             + "CAST(? AS jsonb), CAST(? AS varchar))";
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = WireJson.PLAIN;
 
     @Override
     public OhidLookup lookup() {

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.opulenthorizons.gateway.WireJson;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +25,7 @@ public class PropertyDbLeadSource implements LeadSource {
 
     private static final String BY_ID = "SELECT id, ohid, source_system, source_lead_id, channel, payload::text, consent::text, "
             + "created_at FROM lead_context WHERE id = ?";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = WireJson.PLAIN;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 

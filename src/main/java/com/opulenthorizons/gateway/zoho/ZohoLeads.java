@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
+
+import com.opulenthorizons.gateway.WireJson;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ZohoLeads {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final JsonMapper JSON = WireJson.PLAIN;
 
     private final ZohoApi api;
     private final ZohoTokenManager tokens;

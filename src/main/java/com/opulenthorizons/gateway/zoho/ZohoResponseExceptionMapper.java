@@ -6,6 +6,9 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+
+import com.opulenthorizons.gateway.WireJson;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ZohoResponseExceptionMapper implements ResponseExceptionMapper<ZohoException> {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final JsonMapper JSON = WireJson.PLAIN;
     private static final String INVALID_TOKEN = "INVALID_TOKEN";
     /** The OAuth scope the gateway's Zoho calls need (read, search and upsert of Leads). */
     public static final String REQUIRED_SCOPE = "ZohoCRM.modules.ALL";

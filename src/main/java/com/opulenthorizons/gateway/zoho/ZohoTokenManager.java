@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.Correlation;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ZohoTokenManager {
 
     private static final Logger LOG = Logger.getLogger(ZohoTokenManager.class.getName());
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final JsonMapper JSON = WireJson.PLAIN;
 
     /** A token is refreshed this long before Zoho says it expires. */
     public static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
