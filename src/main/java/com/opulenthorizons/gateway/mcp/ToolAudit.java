@@ -1,10 +1,11 @@
 package com.opulenthorizons.gateway.mcp;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.StringWriter;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.WireJson;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Structured audit lines for tool calls: one JSON object per line on the logger
@@ -30,22 +31,27 @@ final class ToolAudit {
         AUDIT.warning(line("tool.error", server, tool, correlationId, durationMs, errorType, message));
     }
 
+    /** One JSON object, written straight to a string (no intermediate map: this runs twice per call). */
     private static String line(String event, String server, String tool, String correlationId, Long durationMs,
             String errorType, String message) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", event);
-        fields.put("server", server);
-        fields.put("tool", tool);
-        fields.put("correlation_id", correlationId);
-        if (durationMs != null) {
-            fields.put("duration_ms", durationMs);
+        StringWriter out = new StringWriter(160);
+        try (JsonGenerator json = WireJson.PLAIN.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("event", event);
+            json.writeStringProperty("server", server);
+            json.writeStringProperty("tool", tool);
+            json.writeStringProperty("correlation_id", correlationId);
+            if (durationMs != null) {
+                json.writeNumberProperty("duration_ms", durationMs);
+            }
+            if (errorType != null) {
+                json.writeStringProperty("error_type", errorType);
+            }
+            if (message != null) {
+                json.writeStringProperty("message", message);
+            }
+            json.writeEndObject();
         }
-        if (errorType != null) {
-            fields.put("error_type", errorType);
-        }
-        if (message != null) {
-            fields.put("message", message);
-        }
-        return WireJson.MAPPER.writeValueAsString(fields);
+        return out.toString();
     }
 }

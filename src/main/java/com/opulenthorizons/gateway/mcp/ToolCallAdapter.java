@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -48,9 +49,13 @@ public class ToolCallAdapter {
         // for CDI proxies
     }
 
+    /**
+     * The validator comes straight from the factory rather than as the injected {@code Validator}
+     * bean: that one is a CDI proxy that reaches the real validator by reflection on every call.
+     */
     @Inject
-    public ToolCallAdapter(Validator validator) {
-        this.validator = validator;
+    public ToolCallAdapter(ValidatorFactory validators) {
+        this.validator = validators.usingContext().traversableResolver(RecordTraversableResolver.INSTANCE).getValidator();
     }
 
     public <A, R> CallToolResult call(String server, String tool, Map<String, Object> arguments, Class<A> requestType,

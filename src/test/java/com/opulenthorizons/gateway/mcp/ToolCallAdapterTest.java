@@ -3,6 +3,7 @@ package com.opulenthorizons.gateway.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.LogCapture;
+import com.opulenthorizons.gateway.WireJson;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
@@ -19,10 +22,14 @@ import com.opulenthorizons.gateway.store.StoreUnavailableException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import jakarta.validation.Validation;
+import tools.jackson.core.type.TypeReference;
 
 class ToolCallAdapterTest {
 
-    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory().getValidator());
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
 
     private static Map<String, Object> validLead() {
         Map<String, Object> args = new HashMap<>();
@@ -44,6 +51,28 @@ class ToolCallAdapterTest {
         UUID ingestId = UUID.randomUUID();
         return adapter.call("lead-ingest", "ingest_lead", args, LeadIngestRequest.class,
                 r -> LeadIngestResult.ingested(ohid, ingestId, r.sourceSystem()));
+    }
+
+    @Test
+    void everyCallWritesAuditLinesWithoutItsArguments() {
+        Map<String, Object> args = validLead();
+        args.put("email", "ann.secret@example.com");
+        try (LogCapture audit = LogCapture.of("com.opulenthorizons.gateway.audit")) {
+            ingest(args);
+            args.put("email", "not an \"email\"");
+            ingest(args);
+
+            List<Map<String, Object>> lines = audit.records().stream()
+                    .map(r -> WireJson.PLAIN.readValue(r.getMessage(), MAP))
+                    .toList();
+            assertThat(lines).extracting(l -> l.get("event"))
+                    .containsExactly("tool.start", "tool.end", "tool.start", "tool.error");
+            assertThat(lines.get(1)).containsEntry("server", "lead-ingest").containsEntry("tool", "ingest_lead")
+                    .containsEntry("correlation_id", lines.get(0).get("correlation_id")).containsKey("duration_ms");
+            assertThat(lines.get(3)).containsEntry("error_type", "invalid_argument")
+                    .containsEntry("message", "email: must be a well-formed email address");
+            assertThat(audit.records()).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain("ann.secret"));
+        }
     }
 
     @Test

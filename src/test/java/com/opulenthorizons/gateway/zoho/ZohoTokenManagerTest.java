@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.Concurrently;
 import com.opulenthorizons.gateway.Correlation;
 

@@ -9,6 +9,7 @@ import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.mcp.ToolCallAdapter;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -17,7 +18,7 @@ import jakarta.validation.Validation;
 /** A Zoho fault (unreachable, 5xx, timeout) reaching the MCP layer leaves its cause in the server log. */
 class ZohoToolErrorLoggingTest {
 
-    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory().getValidator());
+    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
 
     private CallToolResult failingWith(ZohoException e) {
         return adapter.call("zoho-sync", "get_zoho_lead", Map.of("lead_id", "1001"), ZohoLeadRequest.class, r -> {

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,7 +7,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** The records one java.util.logging logger publishes while this capture is open. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -17,11 +17,15 @@ final class LogCapture extends Handler implements AutoCloseable {
         logger.addHandler(this);
     }
 
-    static LogCapture of(Class<?> type) {
-        return new LogCapture(Logger.getLogger(type.getName()));
+    public static LogCapture of(Class<?> type) {
+        return of(type.getName());
     }
 
-    List<LogRecord> records() {
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(Logger.getLogger(loggerName));
+    }
+
+    public List<LogRecord> records() {
         return records;
     }
 
