@@ -7,7 +7,8 @@
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
-# PostgreSQL and runs the shared A/B runner, alternating gateway and peer rounds side by side.
+# PostgreSQL and runs the shared A/B runner, alternating gateway and peer rounds side by side,
+# then prints the issue's targets as one table (medians over the rounds).
 # --profile ingest|lookup records a Java Flight Recorder profile of the server during one run at
 # 8 sessions and prints where its CPU samples fall (top frames, and by package).
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
@@ -73,7 +74,8 @@ for _ in $(seq 1200); do curl -fs "http://localhost:$GATEWAY_PORT/health/ready" 
 curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
   echo "bench: the gateway did not become ready in 2 minutes:" >&2
   tail -20 "$ROOT/target/liberty/wlp/usr/servers/defaultServer/logs/messages.log" >&2; exit 1; }
-echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $(( ($(date +%s%N) - STARTED) / 1000000 )) ms"
+COLD_START_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
+echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $COLD_START_MS ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
 
 echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
@@ -122,6 +124,52 @@ if [ -n "$PROFILE" ]; then
   exit 0
 fi
 
+# The issue's targets from the A/B rows: medians of the rounds, and the median of the per-round
+# ratios (as the shared runner prints them).
+targets_table() {  # targets_table TSV COLD_START_MS
+  awk -F'\t' -v cold="$2" '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $1 == "label" { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    {
+      k = $2 " " $3; r = $4
+      v[$1, k, r, "rps"] = $col["rps"]; v[$1, k, r, "p99"] = $col["p99_ms"]; v[$1, k, r, "cpu"] = $col["server_us_per_call"]
+      keys[k] = 1; rounds[k, r] = 1
+      errors += $col["errors"]
+      if ($1 == "gateway" && $col["server_rss_peak_mb"] > rss) rss = $col["server_rss_peak_mb"]
+      if ($1 == "peer" && $col["server_rss_peak_mb"] > peer_rss) peer_rss = $col["server_rss_peak_mb"]
+    }
+    function row(name, k, m, target, higher,   r, g, p, q, mg, mp, mq, ok) {
+      g = p = q = ""
+      for (key in rounds) { split(key, kr, SUBSEP); if (kr[1] != k) continue; r = kr[2]
+        if ((("gateway", k, r, m) in v) && (("peer", k, r, m) in v) && v["peer", k, r, m] > 0) {
+          g = g " " v["gateway", k, r, m]; p = p " " v["peer", k, r, m]; q = q " " v["gateway", k, r, m] / v["peer", k, r, m] } }
+      if (q == "") return
+      mg = median(g); mp = median(p); mq = median(q)
+      ok = higher ? mq >= target : mq <= target
+      printf "| %-44s | %9.1f | %9.1f | %5.2f | %s %.1f | %s |\n", name, mg, mp, mq, higher ? ">=" : "<=", target, ok ? "met" : "NOT MET"
+      if (!ok) failed = 1
+    }
+    END {
+      print "| measure (medians of the alternating rounds)  |   gateway |      peer | ratio | target | |"
+      print "|---|---|---|---|---|---|"
+      row("ingest_lead calls/s, 8 sessions", "ingest 8", "rps", 1.2, 1)
+      row("ingest_lead calls/s, 32 sessions", "ingest 32", "rps", 1.2, 1)
+      row("lookup_ohid calls/s, 8 sessions", "lookup 8", "rps", 1.2, 1)
+      row("ingest_lead p99 ms, 8 sessions", "ingest 8", "p99", 1, 0)
+      row("ingest_lead p99 ms, 32 sessions", "ingest 32", "p99", 1, 0)
+      row("ingest_lead server CPU us/call, 8 sessions", "ingest 8", "cpu", 0.6, 0)
+      row("ingest_lead server CPU us/call, 32 sessions", "ingest 32", "cpu", 0.6, 0)
+      row("lookup_ohid server CPU us/call, 8 sessions", "lookup 8", "cpu", 0.6, 0)
+      printf "| %-44s | %9.1f | %9.1f |       | <= 400 MiB | %s |\n", "peak RSS MiB (gateway: all its rounds)", rss, peer_rss, rss <= 400 ? "met" : "NOT MET"
+      printf "| %-44s | %9d |           |       | 0 | %s |\n", "failed or unverified calls (both)", errors, errors == 0 ? "met" : "NOT MET"
+      if (cold != "") printf "| %-44s | %9.1f |           |       | <= 10 s | %s |\n", "cold start to ready, s (on PostgreSQL)", cold / 1000, cold <= 10000 ? "met" : "NOT MET"
+    }' "$1"
+}
+
 if [ "$PEER" = 1 ]; then
   PGDATABASE=peer psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -f "$SHARED_BENCH/schema.sql"
   PGDATABASE=peer PORT="$PEER_PORT" "$SHARED_BENCH/peer-node/start.sh" "$PEER_PORT" >"$WORK/peer.log" 2>&1 &
@@ -133,9 +181,12 @@ if [ "$PEER" = 1 ]; then
   "$SHARED_BENCH/load/load.sh" --url "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
   echo "bench: A/B gateway vs peer, $ROUNDS alternating rounds of ${DURATION}s"
   "$SHARED_BENCH/run.sh" -t ingest -c "$SESSIONS" -d "$DURATION" -k "$ROUNDS" -a "$SERVER_PID" -b "$PEER_PID" \
-      -A gateway -B peer "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
+      -A gateway -B peer -o "$WORK/ab.tsv" "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
   "$SHARED_BENCH/run.sh" -t lookup -c 8 -d "$DURATION" -k "$ROUNDS" -a "$SERVER_PID" -b "$PEER_PID" \
-      -A gateway -B peer "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
+      -A gateway -B peer -o "$WORK/ab.tsv" "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
+  mkdir -p "$ROOT/target"; cp "$WORK/ab.tsv" "$ROOT/target/bench-ab.tsv"
+  echo; echo "bench: targets, $ROUNDS alternating rounds of ${DURATION}s (rows in target/bench-ab.tsv)"
+  targets_table "$WORK/ab.tsv" "$COLD_START_MS"
   exit 0
 fi
 
