@@ -9,7 +9,7 @@ import jakarta.validation.TraversableResolver;
  * Every property of a tool's request record may be validated. The request records are plain
  * records, never JPA entities with lazily loaded state; the resolver Bean Validation uses by
  * default when JPA is present asks the persistence provider about every property of every
- * request, which the ingest profile showed as a quarter of the validation's cost.
+ * request, which the ingest profile showed as more than a quarter of the validation's cost.
  */
 final class RecordTraversableResolver implements TraversableResolver {
 
