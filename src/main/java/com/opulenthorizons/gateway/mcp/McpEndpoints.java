@@ -8,7 +8,6 @@ import java.util.logging.Logger;
 import com.opulenthorizons.gateway.WireJson;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -36,7 +35,7 @@ public class McpEndpoints implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(McpEndpoints.class.getName());
     static final String VERSION = "1.0.0";
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(WireJson.PLAIN);
+    private static final McpJsonMapper JSON = new McpMessageMapper(WireJson.PLAIN);
 
     @Inject
     LeadIngestServer leadIngest;
