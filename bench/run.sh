@@ -7,8 +7,9 @@
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
-# PostgreSQL and runs the shared A/B runner, alternating gateway and peer rounds side by side,
-# then prints the targets as one table (medians over the rounds).
+# PostgreSQL and runs the shared A/B runner, alternating gateway and peer rounds side by side
+# (--rounds with the gateway first, as many with the peer first), then prints the targets
+# as one table (medians over all the rounds).
 # --profile ingest|lookup records a Java Flight Recorder profile of the server during one run at
 # 8 sessions and prints where its CPU samples fall (top frames, and by package).
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
@@ -179,13 +180,22 @@ if [ "$PEER" = 1 ]; then
     sleep 0.5
   done
   "$SHARED_BENCH/load/load.sh" --url "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
-  echo "bench: A/B gateway vs peer, $ROUNDS alternating rounds of ${DURATION}s"
-  "$SHARED_BENCH/run.sh" -t ingest -c "$SESSIONS" -d "$DURATION" -k "$ROUNDS" -a "$SERVER_PID" -b "$PEER_PID" \
-      -A gateway -B peer -o "$WORK/ab.tsv" "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
-  "$SHARED_BENCH/run.sh" -t lookup -c 8 -d "$DURATION" -k "$ROUNDS" -a "$SERVER_PID" -b "$PEER_PID" \
-      -A gateway -B peer -o "$WORK/ab.tsv" "$GATEWAY_URL" "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
+  PEER_URL="http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
+  # Rounds in both orders: the side that runs second starts while PostgreSQL is still writing
+  # back the first side's inserts (the runner warns of a busy box before such runs), so neither
+  # server may always be the one that goes second.
+  echo "bench: A/B gateway vs peer, $ROUNDS rounds of ${DURATION}s with the gateway first, then $ROUNDS with the peer first"
+  for tool_sessions in "ingest|$SESSIONS" "lookup|8"; do
+    "$SHARED_BENCH/run.sh" -t "${tool_sessions%%|*}" -c "${tool_sessions#*|}" -d "$DURATION" -k "$ROUNDS" \
+        -a "$SERVER_PID" -b "$PEER_PID" -A gateway -B peer -o "$WORK/gateway-first.tsv" "$GATEWAY_URL" "$PEER_URL"
+    "$SHARED_BENCH/run.sh" -t "${tool_sessions%%|*}" -c "${tool_sessions#*|}" -d "$DURATION" -k "$ROUNDS" \
+        -a "$PEER_PID" -b "$SERVER_PID" -A peer -B gateway -o "$WORK/peer-first.tsv" "$PEER_URL" "$GATEWAY_URL"
+  done
+  # one table of rows; the peer-first rounds are numbered on from the gateway-first ones
+  { cat "$WORK/gateway-first.tsv"
+    awk -F'\t' -v OFS='\t' -v k="$ROUNDS" 'NR > 1 { $4 += k; print }' "$WORK/peer-first.tsv"; } > "$WORK/ab.tsv"
   mkdir -p "$ROOT/target"; cp "$WORK/ab.tsv" "$ROOT/target/bench-ab.tsv"
-  echo; echo "bench: targets, $ROUNDS alternating rounds of ${DURATION}s (rows in target/bench-ab.tsv)"
+  echo; echo "bench: targets, $((2 * ROUNDS)) rounds of ${DURATION}s, half with each server first (rows in target/bench-ab.tsv)"
   targets_table "$WORK/ab.tsv" "$COLD_START_MS"
   exit 0
 fi

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link JSONRPCRequest}, then converts its params into a {@link CallToolRequest}. Jackson
  * converts by writing the whole value out as tokens and reading it back, so the arguments
  * (a lead with its raw payload) were copied twice before the tool saw them: the ingest profile
- * put these conversions and the type lookups behind them at a tenth of the server's CPU. Here,
+ * put these conversions and the type lookups behind them at a tenth of the CPU samples. Here,
  * a map of exactly the expected shape becomes the record by its constructor, with the values
  * the parser produced, which is what Jackson's conversion yields for them. Any other shape
  * (an unknown key, a non-string method, arguments that are not an object) goes to Jackson,
