@@ -7,9 +7,9 @@
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
-# PostgreSQL and runs the shared A/B runner, alternating gateway and peer rounds side by side
-# (--rounds with the gateway first, as many with the peer first), then prints the targets
-# as one table (medians over all the rounds).
+# PostgreSQL and runs each round of the shared A/B runner for both, side by side (alternating
+# which goes first, every run after a CHECKPOINT on a quiet box), then prints the targets
+# as one table (medians over the rounds).
 # --profile ingest|lookup records a Java Flight Recorder profile of the server during one run at
 # 8 sessions and prints where its CPU samples fall (top frames, and by package).
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
@@ -84,6 +84,15 @@ echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool lookup -c 8 -d 10 --quiet >/dev/null
 # ingest last, so that the JIT has settled on the ingest path before anything is measured
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d 15 --quiet >/dev/null
+
+# Percentage of all CPUs busy over one second.
+busy_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
 
 # "tid group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
 thread_cpu() {
@@ -181,21 +190,33 @@ if [ "$PEER" = 1 ]; then
   done
   "$SHARED_BENCH/load/load.sh" --url "http://127.0.0.1:$PEER_PORT/mcp/lead-ingest" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
   PEER_URL="http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
-  # Rounds in both orders: the side that runs second starts while PostgreSQL is still writing
-  # back the first side's inserts (the runner warns of a busy box before such runs), so neither
-  # server may always be the one that goes second.
-  echo "bench: A/B gateway vs peer, $ROUNDS rounds of ${DURATION}s with the gateway first, then $ROUNDS with the peer first"
-  for tool_sessions in "ingest|$SESSIONS" "lookup|8"; do
-    "$SHARED_BENCH/run.sh" -t "${tool_sessions%%|*}" -c "${tool_sessions#*|}" -d "$DURATION" -k "$ROUNDS" \
-        -a "$SERVER_PID" -b "$PEER_PID" -A gateway -B peer -o "$WORK/gateway-first.tsv" "$GATEWAY_URL" "$PEER_URL"
-    "$SHARED_BENCH/run.sh" -t "${tool_sessions%%|*}" -c "${tool_sessions#*|}" -d "$DURATION" -k "$ROUNDS" \
-        -a "$PEER_PID" -b "$SERVER_PID" -A peer -B gateway -o "$WORK/peer-first.tsv" "$PEER_URL" "$GATEWAY_URL"
+  # Every run starts on a settled box. Back to back, the second server of a pair started while
+  # PostgreSQL was still writing back the first one's inserts (the shared runner warned of a busy
+  # box before such runs), and the server that inserts faster leaves more of that behind.
+  echo "bench: A/B gateway vs peer, $ROUNDS alternating rounds of ${DURATION}s (each run after a CHECKPOINT on a quiet box)"
+  one_run() {  # one_run LABEL PID URL TOOL SESSIONS ROUND
+    psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d postgres -c CHECKPOINT
+    for _ in $(seq 20); do [ "$(busy_pct)" -lt 5 ] && break; done
+    "$SHARED_BENCH/run.sh" -t "$4" -c "$5" -d "$DURATION" -k 1 -a "$2" -A "$1" -o "$WORK/run.tsv" "$3" \
+      | grep -E "^  $1 " | sed "s/ r1 / r$6 /"
+    [ -s "$WORK/ab.tsv" ] || head -1 "$WORK/run.tsv" > "$WORK/ab.tsv"
+    tail -1 "$WORK/run.tsv" | awk -F'\t' -v OFS='\t' -v r="$6" '{ $4 = r; print }' >> "$WORK/ab.tsv"
+  }
+  for tool_sessions in $(for s in $SESSIONS; do printf 'ingest|%s ' "$s"; done) "lookup|8"; do
+    tool="${tool_sessions%%|*}" sessions="${tool_sessions#*|}"
+    echo "== $tool, $sessions sessions"
+    for round in $(seq "$ROUNDS"); do
+      if [ $((round % 2)) = 1 ]; then
+        one_run gateway "$SERVER_PID" "$GATEWAY_URL" "$tool" "$sessions" "$round"
+        one_run peer "$PEER_PID" "$PEER_URL" "$tool" "$sessions" "$round"
+      else
+        one_run peer "$PEER_PID" "$PEER_URL" "$tool" "$sessions" "$round"
+        one_run gateway "$SERVER_PID" "$GATEWAY_URL" "$tool" "$sessions" "$round"
+      fi
+    done
   done
-  # one table of rows; the peer-first rounds are numbered on from the gateway-first ones
-  { cat "$WORK/gateway-first.tsv"
-    awk -F'\t' -v OFS='\t' -v k="$ROUNDS" 'NR > 1 { $4 += k; print }' "$WORK/peer-first.tsv"; } > "$WORK/ab.tsv"
   mkdir -p "$ROOT/target"; cp "$WORK/ab.tsv" "$ROOT/target/bench-ab.tsv"
-  echo; echo "bench: targets, $((2 * ROUNDS)) rounds of ${DURATION}s, half with each server first (rows in target/bench-ab.tsv)"
+  echo; echo "bench: targets, $ROUNDS alternating rounds of ${DURATION}s (rows in target/bench-ab.tsv)"
   targets_table "$WORK/ab.tsv" "$COLD_START_MS"
   exit 0
 fi
