@@ -82,11 +82,7 @@ final class McpMessageMapper implements McpJsonMapper {
 
     @Override
     public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        try {
-            return mapper.readValue(content, javaType(type));
-        } catch (JacksonException e) {
-            throw new IOException("Failed to read value", e);
-        }
+        return jackson.readValue(content, type); // not used by the servlet transport, which reads text
     }
 
     @Override

@@ -5,11 +5,10 @@ import java.util.Map;
 
 import org.postgresql.util.PGobject;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
-
 import com.opulenthorizons.gateway.WireJson;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,10 +11,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.ProcessingException;
-
 import com.opulenthorizons.gateway.WireJson;
 
+import jakarta.ws.rs.ProcessingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

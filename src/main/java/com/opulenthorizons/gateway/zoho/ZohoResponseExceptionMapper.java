@@ -4,11 +4,10 @@ import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
 import com.opulenthorizons.gateway.WireJson;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
