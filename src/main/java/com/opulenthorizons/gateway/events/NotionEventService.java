@@ -2,7 +2,7 @@ package com.opulenthorizons.gateway.events;
 
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.store.AppendOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.store.IngestOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewLead;

@@ -11,7 +11,7 @@ import static com.opulenthorizons.gateway.mcp.ToolSchema.withDefault;
 
 import java.util.List;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventService;
 import com.opulenthorizons.gateway.events.CloudTalkEventRequest;
 import com.opulenthorizons.gateway.events.NotionEventRequest;

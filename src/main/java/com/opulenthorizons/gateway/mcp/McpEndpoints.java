@@ -5,7 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
+import com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator;
+import com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;

@@ -3,7 +3,7 @@ package com.opulenthorizons.gateway.mcp;
 import java.io.StringWriter;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import tools.jackson.core.JsonGenerator;
 

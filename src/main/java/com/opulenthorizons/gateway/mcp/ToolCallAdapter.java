@@ -10,13 +10,11 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.opulenthorizons.gateway.Correlation;
-import com.opulenthorizons.gateway.InvalidArgumentException;
-import com.opulenthorizons.gateway.ServiceException;
-import com.opulenthorizons.gateway.WireJson;
-import com.opulenthorizons.gateway.store.StoreUnavailableException;
-import com.opulenthorizons.gateway.webhook.WebhookNotConfiguredException;
-import com.opulenthorizons.gateway.zoho.ZohoException;
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.GatewayFailure;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.mcp.sdk.RecordTraversableResolver;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,24 +68,26 @@ public class ToolCallAdapter {
             CallToolResult result = success(answer);
             ToolAudit.end(server, tool, correlationId, millisSince(started));
             return result;
-        } catch (InvalidArgumentException e) {
-            return failure(server, tool, correlationId, started, "invalid_argument", e.getMessage());
-        } catch (WebhookNotConfiguredException e) {
-            return failure(server, tool, correlationId, started, "not_configured", e.getMessage());
-        } catch (ServiceException e) {
-            // an upstream answer (Zoho refused, is unreachable, is not configured): the message says what to do
-            if (e instanceof ZohoException zoho && zoho.kind().isUpstreamFault()) {
-                LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + causeOf(e));
-            }
-            return failure(server, tool, correlationId, started, e.errorType(), e.getMessage());
-        } catch (StoreUnavailableException e) {
-            LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
-            return failure(server, tool, correlationId, started, "store_unavailable",
-                    e.getMessage() + " (correlation id " + correlationId + ")");
+        } catch (GatewayFailure e) {
+            return failure(server, tool, correlationId, started, e.errorType(), reported(e, tool, correlationId));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " unexpected failure in " + tool, e);
             return failure(server, tool, correlationId, started, "internal_error",
                     "internal error; the server log has the details under correlation id " + correlationId);
+        }
+    }
+
+    /** The failure's message for the caller, after logging it as its kind asks. */
+    private static String reported(GatewayFailure e, String tool, String correlationId) {
+        switch (e.errorKind()) {
+            case UPSTREAM_FAULT:
+                LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + causeOf(e));
+                return e.getMessage();
+            case STORE_UNAVAILABLE:
+                LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
+                return e.getMessage() + " (correlation id " + correlationId + ")";
+            default:
+                return e.getMessage();
         }
     }
 

@@ -11,7 +11,7 @@ import static com.opulenthorizons.gateway.mcp.ToolSchema.uuid;
 import java.util.List;
 import java.util.Map;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ResourceDeclaration;
 import com.opulenthorizons.gateway.zoho.SyncDirection;
 import com.opulenthorizons.gateway.zoho.SyncLeadRequest;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.postgresql.util.PGobject;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import com.opulenthorizons.gateway.Correlation;
-import com.opulenthorizons.gateway.InvalidArgumentException;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.OhidLookup;
 
 import jakarta.persistence.EntityManager;

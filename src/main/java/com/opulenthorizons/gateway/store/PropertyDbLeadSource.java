@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.store.EventOutbox;
 import com.opulenthorizons.gateway.store.OutboxEvent;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

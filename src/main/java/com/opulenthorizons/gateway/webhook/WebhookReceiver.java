@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.events.CallEventService;
 import com.opulenthorizons.gateway.events.CloudTalkEventRequest;

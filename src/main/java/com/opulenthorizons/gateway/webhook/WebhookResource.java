@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.Correlation;
-import com.opulenthorizons.gateway.InvalidArgumentException;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
 /** Senders whose webhook signatures we check, with the config key of each one's secret. */
 public enum WebhookSource {

@@ -1,9 +1,10 @@
 package com.opulenthorizons.gateway.zoho;
 
-import com.opulenthorizons.gateway.ServiceException;
+import com.opulenthorizons.gateway.common.ErrorKind;
+import com.opulenthorizons.gateway.common.GatewayFailure;
 
 /** Zoho CRM answered something other than success, or could not be reached. Never carries a token. */
-public class ZohoException extends ServiceException {
+public class ZohoException extends GatewayFailure {
 
     /** What went wrong, as Zoho's answer or the transport shows it. */
     public enum Kind {
@@ -49,6 +50,17 @@ public class ZohoException extends ServiceException {
         public boolean isUpstreamFault() {
             return this == SERVER_ERROR || this == UNREACHABLE || this == TIMEOUT;
         }
+
+        ErrorKind errorKind() {
+            if (isUpstreamFault()) {
+                return ErrorKind.UPSTREAM_FAULT;
+            }
+            return switch (this) {
+                case NOT_CONFIGURED -> ErrorKind.NOT_CONFIGURED;
+                case NOT_FOUND -> ErrorKind.NOT_FOUND;
+                default -> ErrorKind.REFUSED;
+            };
+        }
     }
 
     private final Kind kind;
@@ -57,7 +69,7 @@ public class ZohoException extends ServiceException {
     private final String body;
 
     public ZohoException(Kind kind, int status, String code, String message, String body) {
-        super(kind.errorType(), message);
+        super(kind.errorKind(), kind.errorType(), message);
         this.kind = kind;
         this.status = status;
         this.code = code;
@@ -65,7 +77,7 @@ public class ZohoException extends ServiceException {
     }
 
     public ZohoException(Kind kind, String message, Throwable cause) {
-        super(kind.errorType(), message, cause);
+        super(kind.errorKind(), kind.errorType(), message, cause);
         this.kind = kind;
         this.status = 0;
         this.code = null;
@@ -73,7 +85,7 @@ public class ZohoException extends ServiceException {
     }
 
     private ZohoException(ZohoException cause, String message) {
-        super(cause.kind.errorType(), message, cause);
+        super(cause.kind.errorKind(), cause.kind.errorType(), message, cause);
         this.kind = cause.kind;
         this.status = cause.status;
         this.code = cause.code;

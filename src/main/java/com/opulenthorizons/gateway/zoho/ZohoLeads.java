@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.ws.rs.ProcessingException;
 import tools.jackson.core.JacksonException;

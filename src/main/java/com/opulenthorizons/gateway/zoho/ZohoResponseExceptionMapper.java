@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;

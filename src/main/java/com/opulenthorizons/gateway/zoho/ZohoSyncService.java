@@ -13,13 +13,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import com.opulenthorizons.gateway.Correlation;
-import com.opulenthorizons.gateway.InvalidArgumentException;
-import com.opulenthorizons.gateway.ServiceException;
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.GatewayFailure;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
+import com.opulenthorizons.gateway.store.LeadNotFoundException;
 import com.opulenthorizons.gateway.store.LeadSource;
-import com.opulenthorizons.gateway.store.StoreUnavailableException;
 import com.opulenthorizons.gateway.store.StoredLead;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,22 +94,22 @@ public class ZohoSyncService {
                 ohid = ingested.ohid();
                 ingestId = ingested.ingestId();
                 inboundOk = true;
-            } catch (ServiceException | InvalidArgumentException | StoreUnavailableException e) {
+            } catch (GatewayFailure e) {
                 errors.put("inbound", e.getMessage());
                 inboundOk = false;
             }
         }
         if (request.syncDirection().includesOutbound()) {
             try {
-                StoredLead local = localLeads.findLead(request.propertyDbLeadId()).orElseThrow(() -> new ServiceException(
-                        "not_found", "property_db_lead_id: no local lead with ingest id " + request.propertyDbLeadId()));
+                StoredLead local = localLeads.findLead(request.propertyDbLeadId()).orElseThrow(
+                        () -> new LeadNotFoundException("property_db_lead_id", request.propertyDbLeadId()));
                 ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()));
                 outboundAction = outcome.action();
                 if (ohid == null) {
                     ohid = local.ohid();
                 }
                 outboundOk = true;
-            } catch (ServiceException | StoreUnavailableException e) {
+            } catch (GatewayFailure e) {
                 errors.put("outbound", e.getMessage());
                 outboundOk = false;
             }

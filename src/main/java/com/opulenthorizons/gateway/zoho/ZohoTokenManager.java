@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import com.opulenthorizons.gateway.Correlation;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

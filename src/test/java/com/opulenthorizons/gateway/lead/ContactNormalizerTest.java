@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
 class ContactNormalizerTest {
 

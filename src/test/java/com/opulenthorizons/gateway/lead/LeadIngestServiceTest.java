@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoredLead;

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.LogCapture;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;

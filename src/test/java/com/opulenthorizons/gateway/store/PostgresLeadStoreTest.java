@@ -94,7 +94,7 @@ class PostgresLeadStoreTest extends LeadStoreContract {
         NewLead withNul = new NewLead(lead.ingestId(), lead.sourceSystem(), lead.sourceLeadId(), lead.channel(),
                 lead.contacts(), payload, lead.consent(), lead.eventPayload(), lead.correlationId());
         assertThatThrownBy(() -> ingest(withNul))
-                .isInstanceOf(com.opulenthorizons.gateway.InvalidArgumentException.class)
+                .isInstanceOf(com.opulenthorizons.gateway.common.InvalidArgumentException.class)
                 .hasMessageContaining("SQLState 22P05").hasMessageContaining("nothing was written");
     }
 

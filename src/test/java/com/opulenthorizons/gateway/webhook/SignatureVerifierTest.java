@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
 class SignatureVerifierTest {
 

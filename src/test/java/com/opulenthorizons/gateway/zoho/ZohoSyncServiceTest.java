@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.Concurrently;
-import com.opulenthorizons.gateway.Correlation;
+import com.opulenthorizons.gateway.common.Correlation;
 
 class ZohoTokenManagerTest {
 

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway;
+package com.opulenthorizons.gateway.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp;
+package com.opulenthorizons.gateway.mcp.sdk;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
  * client's own output validation. Skipping the generic JSON Schema pass saves about a sixth of the
  * server.s CPU per call (see bench/README.md).
  */
-final class RecordBoundSchemaValidator implements JsonSchemaValidator {
+public final class RecordBoundSchemaValidator implements JsonSchemaValidator {
 
     private final JsonSchemaValidator schemaChecker = McpJsonDefaults.getSchemaValidator();
 

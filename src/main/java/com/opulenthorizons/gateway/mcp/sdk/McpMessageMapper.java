@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp;
+package com.opulenthorizons.gateway.mcp.sdk;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (an unknown key, a non-string method, arguments that are not an object) goes to Jackson,
  * so its coercions and error messages are unchanged.
  */
-final class McpMessageMapper implements McpJsonMapper {
+public final class McpMessageMapper implements McpJsonMapper {
 
     private static final Set<String> REQUEST_KEYS = Set.of("jsonrpc", "method", "id", "params");
     private static final Set<String> CALL_TOOL_KEYS = Set.of("name", "arguments", "_meta");
@@ -39,7 +39,7 @@ final class McpMessageMapper implements McpJsonMapper {
     /** The SDK passes a new TypeRef on every call; Jackson would resolve its generic type each time. */
     private final Map<Type, JavaType> types = new ConcurrentHashMap<>();
 
-    McpMessageMapper(JsonMapper mapper) {
+    public McpMessageMapper(JsonMapper mapper) {
         this.mapper = mapper;
         this.jackson = new JacksonMcpJsonMapper(mapper);
     }

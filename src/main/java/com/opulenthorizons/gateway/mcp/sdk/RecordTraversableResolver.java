@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp;
+package com.opulenthorizons.gateway.mcp.sdk;
 
 import java.lang.annotation.ElementType;
 
@@ -11,9 +11,9 @@ import jakarta.validation.TraversableResolver;
  * default when JPA is present asks the persistence provider about every property of every
  * request, which the ingest profile showed as more than a quarter of the validation's cost.
  */
-final class RecordTraversableResolver implements TraversableResolver {
+public final class RecordTraversableResolver implements TraversableResolver {
 
-    static final RecordTraversableResolver INSTANCE = new RecordTraversableResolver();
+    public static final RecordTraversableResolver INSTANCE = new RecordTraversableResolver();
 
     private RecordTraversableResolver() {
     }

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp;
+package com.opulenthorizons.gateway.mcp.sdk;
 
 import java.util.List;
 import java.util.Map;
@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  * clients that set a level at start-up fail. With no session there is no stream to send log
  * notifications on, so accepting the level is all a stateless server can honestly do.
  */
-final class SetLevelAnsweringTransport implements McpStatelessServerTransport {
+public final class SetLevelAnsweringTransport implements McpStatelessServerTransport {
 
     private final McpStatelessServerTransport delegate;
 
-    SetLevelAnsweringTransport(McpStatelessServerTransport delegate) {
+    public SetLevelAnsweringTransport(McpStatelessServerTransport delegate) {
         this.delegate = delegate;
     }
 

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp;
+package com.opulenthorizons.gateway.mcp.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.opulenthorizons.gateway.WireJson;
+import com.opulenthorizons.gateway.common.WireJson;
 
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway;
+package com.opulenthorizons.gateway.common;
 
 import java.util.Optional;
 import java.util.UUID;
