@@ -70,7 +70,7 @@ public class CallEventService {
         String dedupKey = "cloudtalk:" + request.callId() + ":" + request.eventType().trim().toLowerCase(Locale.ROOT);
         AppendOutcome outcome = store.append(new NewWorkflowEvent(UUID.randomUUID(), ohid, type.name(), payload,
                 SourceSystem.CLOUDTALK.name(), dedupKey, Correlation.current().orElseGet(Correlation::newId)));
-        return new CallEventResult(outcome.eventId(), type, true);
+        return new CallEventResult(outcome.eventId(), CallEventResult.EventType.of(type), true);
     }
 
     /**

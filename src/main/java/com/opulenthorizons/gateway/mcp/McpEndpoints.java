@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
 import com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator;
 import com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport;
@@ -41,10 +42,7 @@ public class McpEndpoints implements ServletContextListener {
     private static final McpJsonMapper JSON = new McpMessageMapper(WireJson.PLAIN);
 
     @Inject
-    LeadIngestServer leadIngest;
-
-    @Inject
-    ZohoSyncServer zohoSync;
+    McpServerRegistry registry;
 
     @Inject
     McpHttpConfig http;
@@ -58,8 +56,7 @@ public class McpEndpoints implements ServletContextListener {
             LOG.warning("MCP_API_KEYS is not set: the MCP endpoints accept calls without an API key. "
                     + "Set it before exposing the gateway beyond localhost.");
         }
-        register(context, LeadIngestServer.NAME, LeadIngestServer.PATH, leadIngest.tools(), leadIngest.resources());
-        register(context, ZohoSyncServer.NAME, ZohoSyncServer.PATH, zohoSync.tools(), zohoSync.resources());
+        registry.servers().forEach(server -> register(context, server));
     }
 
     @Override
@@ -68,8 +65,11 @@ public class McpEndpoints implements ServletContextListener {
         servers.clear();
     }
 
-    private void register(ServletContext context, String name, String path, List<ToolDeclaration> tools,
-            List<ToolDeclaration.ResourceDeclaration> resources) {
+    private void register(ServletContext context, ServerDeclaration declared) {
+        String name = declared.name();
+        String path = declared.path();
+        List<ToolDeclaration> tools = declared.tools();
+        List<ToolDeclaration.ResourceDeclaration> resources = declared.resources();
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(path)
                 .jsonMapper(JSON)

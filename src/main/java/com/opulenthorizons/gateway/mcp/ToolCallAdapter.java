@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.mcp;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -168,9 +167,7 @@ public class ToolCallAdapter {
             return new InvalidArgumentException(field, "is not a parameter of this tool");
         }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            String allowed = String.join(", ", RecordSchemaGenerator.wireValues(ife.getTargetType()));
             return new InvalidArgumentException(field, "must be one of " + allowed);
         }
         if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {

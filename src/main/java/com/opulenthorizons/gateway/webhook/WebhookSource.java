@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
 /** Senders whose webhook signatures we check, with the config key of each one's secret. */
@@ -21,6 +22,8 @@ public enum WebhookSource {
         return secretKey;
     }
 
+    /** The source as callers spell it, on the wire and in webhook paths. */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -74,7 +74,7 @@ public class ZohoSyncService {
 
     public ZohoUpsertResult upsert(ZohoUpsertRequest request) {
         ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(request));
-        return new ZohoUpsertResult(true, outcome.id(), outcome.action());
+        return new ZohoUpsertResult(true, outcome.id(), ZohoWriteAction.of(outcome.action()));
     }
 
     /** Inbound, outbound or both, in that order; a failed direction is reported, not thrown. */
@@ -86,7 +86,7 @@ public class ZohoSyncService {
         Boolean outboundOk = null;
         UUID ohid = null;
         UUID ingestId = null;
-        String outboundAction = null;
+        ZohoWriteAction outboundAction = null;
 
         if (request.syncDirection().includesInbound()) {
             try {
@@ -104,7 +104,7 @@ public class ZohoSyncService {
                 StoredLead local = localLeads.findLead(request.propertyDbLeadId()).orElseThrow(
                         () -> new LeadNotFoundException("property_db_lead_id", request.propertyDbLeadId()));
                 ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()));
-                outboundAction = outcome.action();
+                outboundAction = ZohoWriteAction.of(outcome.action());
                 if (ohid == null) {
                     ohid = local.ohid();
                 }
@@ -114,7 +114,7 @@ public class ZohoSyncService {
                 outboundOk = false;
             }
         }
-        String status = SyncLeadResult.statusOf(inboundOk, outboundOk);
+        SyncLeadResult.Status status = SyncLeadResult.statusOf(inboundOk, outboundOk);
         if (!errors.isEmpty()) {
             LOG.warning(() -> "correlation_id=" + Correlation.current().orElse("-") + " zoho sync " + request.syncDirection()
                     + " of lead " + request.zohoLeadId() + " is " + status + ": " + errors);

@@ -84,7 +84,7 @@ class CallEventServiceTest {
                 "+442079460958", "+442079460000", "https://rec.example/77.mp3", Map.of("agent", "Zoe")));
 
         assertThat(result.accepted()).isTrue();
-        assertThat(result.eventType()).isEqualTo(WorkflowEventType.CallCompleted);
+        assertThat(result.eventType()).isEqualTo(CallEventResult.EventType.CallCompleted);
         StoredEvent event = store.findEvent(result.eventId()).orElseThrow();
         assertThat(event.sourceSystem()).isEqualTo("CLOUDTALK");
         assertThat(event.eventType()).isEqualTo("CallCompleted");

@@ -26,7 +26,7 @@ class LeadIngestServiceTest {
     @Test
     void answersWithTheIdsAndStatus() {
         LeadIngestResult result = service.ingest(request("m-1", "ann@example.com", null));
-        assertThat(result.status()).isEqualTo("ingested");
+        assertThat(result.status()).isEqualTo(LeadIngestResult.Status.ingested);
         assertThat(result.sourceSystem()).isEqualTo(SourceSystem.META);
         assertThat(store.findLead(result.ingestId())).map(StoredLead::ohid).contains(result.ohid());
     }

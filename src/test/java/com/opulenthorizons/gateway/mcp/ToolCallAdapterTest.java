@@ -18,6 +18,8 @@ import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.webhook.SignatureCheckRequest;
+import com.opulenthorizons.gateway.webhook.SignatureCheckResult;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -116,6 +118,15 @@ class ToolCallAdapterTest {
         CallToolResult result = ingest(args);
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("channel: must be one of META_LEAD_AD, WEB_FORM, INBOUND_CALL, OUTBOUND_CALL, CRM, SOCIAL");
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheValuesAsTheyAreWrittenOnTheWire() {
+        CallToolResult result = adapter.call("lead-ingest", "verify_webhook_signature",
+                Map.of("body_hex", "00", "signature", "00", "source", "stripe"), SignatureCheckRequest.class,
+                r -> new SignatureCheckResult(false));
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("source: must be one of cloudtalk, notion");
     }
 
     @Test

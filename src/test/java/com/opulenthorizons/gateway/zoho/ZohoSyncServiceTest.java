@@ -67,7 +67,7 @@ class ZohoSyncServiceTest {
     @CsvSource(nullValues = "-", value = {
             "true, true, success", "true, false, partial", "false, true, partial", "false, false, failed",
             "true, -, success", "false, -, failed", "-, true, success", "-, false, failed"})
-    void statusFollowsTheDirectionsThatRan(Boolean inbound, Boolean outbound, String status) {
+    void statusFollowsTheDirectionsThatRan(Boolean inbound, Boolean outbound, SyncLeadResult.Status status) {
         assertThat(SyncLeadResult.statusOf(inbound, outbound)).isEqualTo(status);
     }
 
@@ -75,7 +75,7 @@ class ZohoSyncServiceTest {
     void inboundStoresTheZohoLeadAndASecondInboundDoesNotDuplicateIt() {
         zoho.hasLead(FakeZoho.lead("3001", "Ann", "Zoho", "ann.zoho@example.com", "+442079460101"));
         SyncLeadResult first = service.sync(new SyncLeadRequest("3001", SyncDirection.inbound, "n8n", null));
-        assertThat(first.status()).isEqualTo("success");
+        assertThat(first.status()).isEqualTo(SyncLeadResult.Status.success);
         assertThat(first.inboundSuccess()).isTrue();
         assertThat(first.outboundSuccess()).isNull();
         assertThat(first.ohid()).isNotNull();
@@ -96,8 +96,8 @@ class ZohoSyncServiceTest {
         LeadIngestResult local = localLead("dee@example.com");
         zoho.upsertAnswers("4001", "update");
         SyncLeadResult result = service.sync(new SyncLeadRequest("4001", SyncDirection.outbound, null, local.ingestId()));
-        assertThat(result.status()).isEqualTo("success");
-        assertThat(result.outboundAction()).isEqualTo("update");
+        assertThat(result.status()).isEqualTo(SyncLeadResult.Status.success);
+        assertThat(result.outboundAction()).isEqualTo(ZohoWriteAction.update);
         assertThat(result.ohid()).isEqualTo(local.ohid());
         server.verify(postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert")).withRequestBody(equalToJson("{\"data\":[{"
                 + "\"Last_Name\":\"Local\",\"First_Name\":\"Dee\",\"Email\":\"dee@example.com\",\"Phone\":\"+442079460009\","
@@ -111,7 +111,7 @@ class ZohoSyncServiceTest {
         server.stubFor(FakeZoho.upsert().willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")));
         LeadIngestResult local = localLead("eve.local@example.com");
         SyncLeadResult result = service.sync(new SyncLeadRequest("5001", SyncDirection.bidirectional, null, local.ingestId()));
-        assertThat(result.status()).isEqualTo("partial");
+        assertThat(result.status()).isEqualTo(SyncLeadResult.Status.partial);
         assertThat(result.inboundSuccess()).isTrue();
         assertThat(result.outboundSuccess()).isFalse();
         assertThat(result.errors()).containsOnlyKeys("outbound");
@@ -123,7 +123,7 @@ class ZohoSyncServiceTest {
         zoho.hasNoLead("6001");
         UUID nobody = UUID.randomUUID();
         SyncLeadResult result = service.sync(new SyncLeadRequest("6001", SyncDirection.bidirectional, null, nobody));
-        assertThat(result.status()).isEqualTo("failed");
+        assertThat(result.status()).isEqualTo(SyncLeadResult.Status.failed);
         assertThat(result.errors().get("inbound")).contains("zoho_lead_id").contains("6001");
         assertThat(result.errors().get("outbound")).contains("property_db_lead_id").contains(nobody.toString());
     }
@@ -141,7 +141,7 @@ class ZohoSyncServiceTest {
         zoho.upsertAnswers("7001", "insert");
         ZohoUpsertResult result = service.upsert(new ZohoUpsertRequest("Smith", "s@example.com", "+1 555 0100", "Sam", "Acme",
                 "Web", "utm_source=google"));
-        assertThat(result).isEqualTo(new ZohoUpsertResult(true, "7001", "insert"));
+        assertThat(result).isEqualTo(new ZohoUpsertResult(true, "7001", ZohoWriteAction.insert));
         server.verify(postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert")).withRequestBody(equalToJson("{\"data\":[{"
                 + "\"Last_Name\":\"Smith\",\"First_Name\":\"Sam\",\"Email\":\"s@example.com\",\"Phone\":\"+1 555 0100\","
                 + "\"Company\":\"Acme\",\"Lead_Source\":\"Web\",\"Description\":\"utm_source=google\"}],"

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.zoho.SyncLeadResult;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.zoho.SyncDirection;
 import com.opulenthorizons.gateway.zoho.SyncLeadRequest;
@@ -61,7 +62,7 @@ class ZohoLiveIT {
         assertThat(read.lead()).containsEntry("Email", email);
 
         SyncLeadResult first = service.sync(new SyncLeadRequest(upserted.zohoLeadId(), SyncDirection.inbound, "ZohoLiveIT", null));
-        assertThat(first.status()).as(String.valueOf(first.errors())).isEqualTo("success");
+        assertThat(first.status()).as(String.valueOf(first.errors())).isEqualTo(SyncLeadResult.Status.success);
         SyncLeadResult second = service.sync(new SyncLeadRequest(upserted.zohoLeadId(), SyncDirection.inbound, "ZohoLiveIT", null));
         assertThat(second.ingestId()).isEqualTo(first.ingestId());
     }

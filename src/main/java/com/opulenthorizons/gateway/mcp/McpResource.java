@@ -1,0 +1,27 @@
+package com.opulenthorizons.gateway.mcp;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a public, parameterless method of an {@link McpServerEndpoint} bean as an MCP resource.
+ * Whatever the method returns is read out as JSON with the gateway's wire names.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface McpResource {
+
+    String uri();
+
+    String name();
+
+    String title();
+
+    String description();
+
+    String mimeType() default "application/json";
+}
