@@ -1,6 +1,7 @@
 package com.opulenthorizons.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,42 @@ class McpServerRegistryTest {
         assertThat(server.name()).isEqualTo("zoho-sync");
         assertThat(server.path()).isEqualTo("/mcp/zoho-sync");
         assertThat(server.resources()).extracting(r -> r.resource().uri()).containsExactly("status://zoho-sync");
+    }
+
+    @McpServerEndpoint(name = "broken", path = "/mcp/broken")
+    public static class TakesAString {
+        @McpTool(name = "echo", title = "Echo", description = "Echoes.")
+        public NewToolTest.GreetResult echo(String text) {
+            return new NewToolTest.GreetResult(text);
+        }
+    }
+
+    @McpServerEndpoint(name = "broken", path = "/mcp/broken")
+    public static class NameTwice {
+        @McpTool(name = "greet", title = "Greet", description = "Greets.")
+        public NewToolTest.GreetResult greet(NewToolTest.GreetRequest request) {
+            return new NewToolTest.GreetResult("Hello");
+        }
+
+        @McpTool(name = "greet", title = "Greet again", description = "Greets again.")
+        public NewToolTest.GreetResult greetAgain(NewToolTest.GreetRequest request) {
+            return new NewToolTest.GreetResult("Hello again");
+        }
+    }
+
+    @Test
+    void aToolMethodThatDoesNotTakeARecordStopsTheStartWithItsName() {
+        assertThatThrownBy(() -> registry.declare(TakesAString.class, new TakesAString()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TakesAString.echo(java.lang.String)")
+                .hasMessageEndingWith("must be public, take one request record and return a result record");
+    }
+
+    @Test
+    void aToolNameDeclaredTwiceStopsTheStart() {
+        assertThatThrownBy(() -> registry.declare(NameTwice.class, new NameTwice()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("tool greet is declared twice on ");
     }
 
     private List<Tool> toolsOf(Class<?> serverType) {
