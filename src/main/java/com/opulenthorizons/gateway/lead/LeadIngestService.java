@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
-import com.opulenthorizons.gateway.store.IngestOutcome;
-import com.opulenthorizons.gateway.store.LeadStore;
-import com.opulenthorizons.gateway.store.NewLead;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +13,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LeadIngestService {
 
-    private LeadStore store;
+    private LeadRepository store;
     private ContactNormalizer normalizer;
     private OhidResolver resolver;
 
@@ -25,7 +22,7 @@ public class LeadIngestService {
     }
 
     @Inject
-    public LeadIngestService(LeadStore store, ContactNormalizer normalizer, OhidResolver resolver) {
+    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, OhidResolver resolver) {
         this.store = store;
         this.normalizer = normalizer;
         this.resolver = resolver;

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.lead.IngestOutcome;
+import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.OhidLookup;
 
 import jakarta.persistence.EntityManager;
