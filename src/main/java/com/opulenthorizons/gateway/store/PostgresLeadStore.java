@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.IngestOutcome;
 import com.opulenthorizons.gateway.lead.NewLead;
@@ -74,7 +75,7 @@ public class PostgresLeadStore implements LeadStore {
         try {
             migrator.migrate();
         } catch (RuntimeException e) {
-            LOG.warning("PostgreSQL at " + location + " is not usable yet (" + SchemaMigrator.rootMessage(e)
+            LOG.warning("PostgreSQL at " + location + " is not usable yet (" + LogSafeText.rootMessage(e)
                     + "); the gateway is not ready and retries the schema migration on the next request or readiness probe");
         }
     }
@@ -302,7 +303,7 @@ public class PostgresLeadStore implements LeadStore {
             }
         } catch (SQLException | RuntimeException e) {
             return new StoreHealth(StoreType.POSTGRES, false,
-                    "PostgreSQL at " + location + " is unreachable: " + SchemaMigrator.rootMessage(e));
+                    "PostgreSQL at " + location + " is unreachable: " + LogSafeText.rootMessage(e));
         }
         try {
             migrator.ensureMigrated();
@@ -347,7 +348,7 @@ public class PostgresLeadStore implements LeadStore {
             // The connection is likely gone, and PostgreSQL discards the transaction with it.
             cause.addSuppressed(rollbackFailure);
             LOG.log(Level.WARNING, "correlation_id=" + Correlation.current().orElse("-") + " rollback failed after: "
-                    + SchemaMigrator.rootMessage(cause), rollbackFailure);
+                    + LogSafeText.rootMessage(cause), rollbackFailure);
         }
     }
 
@@ -374,24 +375,14 @@ public class PostgresLeadStore implements LeadStore {
     }
 
     private static boolean isConnectionFailure(Throwable e, String state) {
-        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                || LogSafeText.firstCause(e, ConnectException.class).isPresent();
     }
 
     private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+        return LogSafeText.firstCause(e, t -> t instanceof SQLException sql && sql.getSQLState() != null)
+                .map(t -> ((SQLException) t).getSQLState())
+                .orElse(null);
     }
 
     private static boolean hasSqlState(Throwable e, String state) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.ws.rs.ProcessingException;
@@ -139,18 +140,15 @@ public class ZohoLeads {
         if (e.getCause() instanceof ZohoException zoho) {
             return zoho;
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-                return new ZohoTimeoutException("Zoho did not answer in time (" + apiBase + ")", e);
-            }
-            if (root instanceof ConnectException) {
-                break;
-            }
+        // The first timeout or connection failure in the chain tells which; else the root cause names it.
+        Optional<Throwable> first = LogSafeText.firstCause(e, t -> t instanceof SocketTimeoutException
+                || t instanceof HttpTimeoutException || t instanceof ConnectException);
+        if (first.isPresent() && !(first.get() instanceof ConnectException)) {
+            return new ZohoTimeoutException("Zoho did not answer in time (" + apiBase + ")", e);
         }
+        Throwable named = first.orElseGet(() -> LogSafeText.rootCause(e));
         return new ZohoRetryableException(ZohoException.Kind.UNREACHABLE,
-                "Zoho at " + apiBase + " could not be reached: " + root.getClass().getSimpleName(), e);
+                "Zoho at " + apiBase + " could not be reached: " + named.getClass().getSimpleName(), e);
     }
 
     @SuppressWarnings("unchecked")
