@@ -1,11 +1,12 @@
 package com.opulenthorizons.gateway.mcp;
 
 import java.util.Arrays;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.opulenthorizons.gateway.common.SharedSecrets;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,7 @@ public class McpHttpConfig {
      * {@code MCP_API_KEYS} is unset, and the endpoints are then open.
      */
     public List<byte[]> apiKeys() {
-        return apiKeys.map(McpHttpConfig::split).orElse(List.of()).stream()
-                .map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        return apiKeys.map(SharedSecrets::parse).orElse(List.of());
     }
 
     public int maxRequestBytes() {
