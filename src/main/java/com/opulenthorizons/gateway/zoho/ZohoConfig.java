@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 
+import com.opulenthorizons.gateway.zoho.client.ZohoOAuthSettings;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +18,7 @@ import jakarta.inject.Inject;
  * optional and never have defaults; the defaults of the rest are in microprofile-config.properties.
  */
 @ApplicationScoped
-public class ZohoConfig {
+public class ZohoConfig implements ZohoOAuthSettings {
 
     /** How the gateway authenticates to Zoho, as reported in status://zoho-sync. */
     public enum AuthMode {
@@ -55,18 +57,22 @@ public class ZohoConfig {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    @Override
     public String tokenUrl() {
         return value("ZOHO_TOKEN_URL").orElse(DEFAULT_TOKEN_URL);
     }
 
+    @Override
     public Optional<String> clientId() {
         return value("ZOHO_CLIENT_ID");
     }
 
+    @Override
     public Optional<String> clientSecret() {
         return value("ZOHO_CLIENT_SECRET");
     }
 
+    @Override
     public Optional<String> refreshToken() {
         return value("ZOHO_REFRESH_TOKEN");
     }

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -23,17 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * a 401 {@code INVALID_TOKEN} (and only that 401) the token is refreshed once and the call made
  * once more. Transport failures become {@link ZohoException}s (connection errors retryable, read
  * timeouts {@link ZohoTimeoutException}s, which are not retried but count against the circuit breaker).
- * No fault tolerance here: {@link ZohoClient} adds it around these calls.
+ * No fault tolerance here: the zoho package's {@code ZohoClient} adds it around these calls.
  */
 public class ZohoLeads {
 
     private static final JsonMapper JSON = WireJson.PLAIN;
 
     private final ZohoApi api;
-    private final ZohoTokenManager tokens;
+    private final ZohoAccessTokens tokens;
     private final String apiBase;
 
-    public ZohoLeads(ZohoApi api, ZohoTokenManager tokens, String apiBase) {
+    public ZohoLeads(ZohoApi api, ZohoAccessTokens tokens, String apiBase) {
         this.api = api;
         this.tokens = tokens;
         this.apiBase = apiBase;
@@ -105,14 +105,14 @@ public class ZohoLeads {
 
     /** Calls with the current token; after INVALID_TOKEN, refreshes once and calls once more. */
     private String withToken(Function<String, String> call) {
-        ZohoTokenManager.Token token = tokens.token();
+        ZohoToken token = tokens.token();
         try {
             return transport(() -> call.apply(token.header()));
         } catch (ZohoException e) {
             if (e.kind() != ZohoException.Kind.INVALID_TOKEN) {
                 throw e;
             }
-            ZohoTokenManager.Token fresh = tokens.refreshAfterRejection(token);
+            ZohoToken fresh = tokens.refreshAfterRejection(token);
             try {
                 return transport(() -> call.apply(fresh.header()));
             } catch (ZohoException again) {
