@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.lead;
 
+import static com.opulenthorizons.gateway.common.WireJson.putIfPresent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -82,11 +84,5 @@ public class LeadIngestService {
         event.put("source_lead_id", r.sourceLeadId());
         event.put("channel", r.channel().name());
         return event;
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }
