@@ -2,7 +2,6 @@ package com.opulenthorizons.gateway.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +20,7 @@ public final class SharedSecrets {
 
     /** The secrets of a comma-separated setting, trimmed, blanks left out; none for null. */
     public static List<byte[]> parse(String commaSeparated) {
-        if (commaSeparated == null) {
-            return List.of();
-        }
-        return Arrays.stream(commaSeparated.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        return CommaSeparated.values(commaSeparated).stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     /** The token of an {@code Authorization: Bearer <token>} value, trimmed; empty for another scheme or none. */

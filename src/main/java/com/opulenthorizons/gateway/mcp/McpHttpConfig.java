@@ -1,11 +1,11 @@
 package com.opulenthorizons.gateway.mcp;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.opulenthorizons.gateway.common.CommaSeparated;
 import com.opulenthorizons.gateway.common.SharedSecrets;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -51,14 +51,10 @@ public class McpHttpConfig {
      * rewrites Host; the Origin check stays.
      */
     public DefaultServerTransportSecurityValidator securityValidator() {
-        List<String> hosts = split(allowedHosts);
+        List<String> hosts = CommaSeparated.values(allowedHosts);
         return DefaultServerTransportSecurityValidator.builder()
-                .allowedOrigins(split(allowedOrigins))
+                .allowedOrigins(CommaSeparated.values(allowedOrigins))
                 .allowedHosts(hosts.contains("*") ? List.of() : hosts)
                 .build();
-    }
-
-    private static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

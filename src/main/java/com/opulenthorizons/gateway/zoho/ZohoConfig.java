@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.zoho;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 
+import com.opulenthorizons.gateway.common.CommaSeparated;
 import com.opulenthorizons.gateway.zoho.client.ZohoOAuthSettings;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,9 +126,7 @@ public class ZohoConfig implements ZohoOAuthSettings {
 
     /** Zoho automations run by an upsert (workflow, approval, blueprint); none unless configured. */
     public List<String> upsertTriggers() {
-        return value("ZOHO_UPSERT_TRIGGER")
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        return value("ZOHO_UPSERT_TRIGGER").map(CommaSeparated::values).orElse(List.of());
     }
 
     /** OAuth refresh when all three credentials are set; otherwise a static token; otherwise not configured. */
