@@ -221,11 +221,8 @@ public class PostgresLeadStore implements LeadStore {
 
     @Override
     public StoreCounts counts() {
-        return transactions.inTransaction(em -> {
-            Object[] row = (Object[]) em.createNativeQuery(
-                    "SELECT (SELECT count(*) FROM lead_context), (SELECT count(*) FROM workflow_event)").getSingleResult();
-            return new StoreCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        });
+        long[] n = transactions.countRow("SELECT (SELECT count(*) FROM lead_context), (SELECT count(*) FROM workflow_event)");
+        return new StoreCounts(n[0], n[1]);
     }
 
     @Override

@@ -65,22 +65,18 @@ final class PostgresOutbox implements EventOutbox {
 
     @Override
     public DeliveryCounts deliveryCounts() {
-        return transactions.inTransaction(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE delivery_status = 'PENDING'), "
-                    + "count(*) FILTER (WHERE delivery_status = 'DELIVERED'), count(*) FILTER (WHERE delivery_status = 'FAILED') "
-                    + "FROM workflow_event").getSingleResult();
-            return new DeliveryCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
-        });
+        long[] n = transactions.countRow("SELECT count(*) FILTER (WHERE delivery_status = 'PENDING'), "
+                + "count(*) FILTER (WHERE delivery_status = 'DELIVERED'), count(*) FILTER (WHERE delivery_status = 'FAILED') "
+                + "FROM workflow_event");
+        return new DeliveryCounts(n[0], n[1], n[2]);
     }
 
     @Override
     public DeliveryBacklog deliveryBacklog() {
-        return transactions.inTransaction(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("SELECT "
-                    + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'PENDING'), "
-                    + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'FAILED')").getSingleResult();
-            return new DeliveryBacklog(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        });
+        long[] n = transactions.countRow("SELECT "
+                + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'PENDING'), "
+                + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'FAILED')");
+        return new DeliveryBacklog(n[0], n[1]);
     }
 
     private static String truncate(String error) {

@@ -2,6 +2,7 @@ package com.opulenthorizons.gateway.store;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,6 +108,14 @@ final class PostgresTransactions {
 
     static boolean hasSqlState(Throwable e, String state) {
         return state.equals(sqlState(e));
+    }
+
+    /** The counts of a one-row native query, in column order, read in one transaction. */
+    long[] countRow(String sql) {
+        return inTransaction(em -> {
+            Object[] row = (Object[]) em.createNativeQuery(sql).getSingleResult();
+            return Arrays.stream(row).mapToLong(n -> ((Number) n).longValue()).toArray();
+        });
     }
 
     /** One native UPDATE in its own transaction, with positional parameters ?1, ?2, ... */
