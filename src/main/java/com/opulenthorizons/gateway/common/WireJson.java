@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.common;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.core.json.JsonFactory;
@@ -37,6 +39,13 @@ public final class WireJson {
     public static final JsonMapper PLAIN = JsonMapper.builder(FACTORY).build();
 
     private WireJson() {
+    }
+
+    /** Puts {@code value} under {@code key} unless it is null: the documents the gateway builds leave absent values out. */
+    public static void putIfPresent(Map<String, Object> document, String key, Object value) {
+        if (value != null) {
+            document.put(key, value);
+        }
     }
 
     /** Converts a camelCase Java name to the snake_case name it has on the wire. */

@@ -3,8 +3,6 @@ package com.opulenthorizons.gateway.health;
 import java.util.Arrays;
 import java.util.List;
 
-import org.eclipse.microprofile.config.Config;
-
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.DeliveryBacklog;
@@ -12,6 +10,7 @@ import com.opulenthorizons.gateway.store.DeliveryCounts;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoreHealth;
+import com.opulenthorizons.gateway.webhook.DeliveryConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,16 +33,16 @@ public class PipelineStatus {
     }
 
     private LeadStore store;
-    private Config config;
+    private DeliveryConfig delivery;
 
     protected PipelineStatus() {
         // for CDI proxies
     }
 
     @Inject
-    public PipelineStatus(LeadStore store, Config config) {
+    public PipelineStatus(LeadStore store, DeliveryConfig delivery) {
         this.store = store;
-        this.config = config;
+        this.delivery = delivery;
     }
 
     public Report report() {
@@ -71,10 +70,6 @@ public class PipelineStatus {
     }
 
     public boolean workflowWebhookConfigured() {
-        return isSet("WORKFLOW_WEBHOOK_URL") || isSet("N8N_WEBHOOK_URL");
-    }
-
-    private boolean isSet(String key) {
-        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isPresent();
+        return delivery.webhookUrl().isPresent();
     }
 }

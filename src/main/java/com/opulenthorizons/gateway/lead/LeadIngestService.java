@@ -1,13 +1,12 @@
 package com.opulenthorizons.gateway.lead;
 
+import static com.opulenthorizons.gateway.common.WireJson.putIfPresent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
-import com.opulenthorizons.gateway.store.IngestOutcome;
-import com.opulenthorizons.gateway.store.LeadStore;
-import com.opulenthorizons.gateway.store.NewLead;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LeadIngestService {
 
-    private LeadStore store;
+    private LeadRepository store;
     private ContactNormalizer normalizer;
     private OhidResolver resolver;
 
@@ -25,7 +24,7 @@ public class LeadIngestService {
     }
 
     @Inject
-    public LeadIngestService(LeadStore store, ContactNormalizer normalizer, OhidResolver resolver) {
+    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, OhidResolver resolver) {
         this.store = store;
         this.normalizer = normalizer;
         this.resolver = resolver;
@@ -85,11 +84,5 @@ public class LeadIngestService {
         event.put("source_lead_id", r.sourceLeadId());
         event.put("channel", r.channel().name());
         return event;
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Read access to existing identities, as seen by one store (inside its ingest transaction when
- * called from {@link com.opulenthorizons.gateway.store.LeadStore#ingest}).
+ * called from {@link LeadRepository#ingest}).
  */
 public interface OhidLookup {
 

@@ -12,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * When the email points at one OHID and the phone at another, the email wins: an email is
  * personal, while phones are shared (households, office switchboards) and get recycled. The two
  * OHIDs are not merged.
+ * <p>
+ * This is the rule's one home in Java: the in-memory store and {@link LeadIngestService#lookup}
+ * call it. PostgreSQL applies it inside the ingest transaction, in the {@code gateway_ingest_lead}
+ * function (sql/V5), which mirrors it; the store contract tests hold both stores to it.
  */
 @ApplicationScoped
 public class OhidResolver {

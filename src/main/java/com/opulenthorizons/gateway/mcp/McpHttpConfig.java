@@ -1,11 +1,12 @@
 package com.opulenthorizons.gateway.mcp;
 
-import java.util.Arrays;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.opulenthorizons.gateway.common.CommaSeparated;
+import com.opulenthorizons.gateway.common.SharedSecrets;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,7 @@ public class McpHttpConfig {
      * {@code MCP_API_KEYS} is unset, and the endpoints are then open.
      */
     public List<byte[]> apiKeys() {
-        return apiKeys.map(McpHttpConfig::split).orElse(List.of()).stream()
-                .map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        return apiKeys.map(SharedSecrets::parse).orElse(List.of());
     }
 
     public int maxRequestBytes() {
@@ -52,14 +51,10 @@ public class McpHttpConfig {
      * rewrites Host; the Origin check stays.
      */
     public DefaultServerTransportSecurityValidator securityValidator() {
-        List<String> hosts = split(allowedHosts);
+        List<String> hosts = CommaSeparated.values(allowedHosts);
         return DefaultServerTransportSecurityValidator.builder()
-                .allowedOrigins(split(allowedOrigins))
+                .allowedOrigins(CommaSeparated.values(allowedOrigins))
                 .allowedHosts(hosts.contains("*") ? List.of() : hosts)
                 .build();
-    }
-
-    private static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

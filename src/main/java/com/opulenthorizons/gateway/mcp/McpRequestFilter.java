@@ -4,13 +4,15 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.common.RequestBodyLimit;
+import com.opulenthorizons.gateway.common.SharedSecrets;
 import com.opulenthorizons.gateway.common.WireJson;
 
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
@@ -42,14 +44,14 @@ final class McpRequestFilter extends HttpFilter {
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
     private final transient List<String> supportedVersions;
-    private final long maxRequestBytes;
+    private final transient RequestBodyLimit bodyLimit;
     private final transient ServerHttpHeaderValidator originAndHost;
     private final transient List<byte[]> apiKeys;
 
     McpRequestFilter(List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
             List<byte[]> apiKeys) {
         this.supportedVersions = List.copyOf(supportedVersions);
-        this.maxRequestBytes = maxRequestBytes;
+        this.bodyLimit = new RequestBodyLimit(maxRequestBytes);
         this.originAndHost = originAndHost;
         this.apiKeys = List.copyOf(apiKeys);
     }
@@ -84,18 +86,10 @@ final class McpRequestFilter extends HttpFilter {
                     + "'; this server supports " + String.join(", ", supportedVersions));
             return;
         }
-        if ("POST".equals(request.getMethod())) {
-            long length = request.getContentLengthLong();
-            if (length > maxRequestBytes) {
-                reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                        "Request body of " + length + " bytes exceeds the limit of " + maxRequestBytes + " bytes");
-                return;
-            }
-            if (length < 0) {
-                // A chunked body declares no length; refuse it rather than read an unbounded stream.
-                reject(response, HttpServletResponse.SC_LENGTH_REQUIRED, "POST bodies must declare a Content-Length");
-                return;
-            }
+        Optional<RequestBodyLimit.Refusal> refusal = bodyLimit.check(request.getMethod(), request.getContentLengthLong());
+        if (refusal.isPresent()) {
+            reject(response, refusal.get().status(), refusal.get().message());
+            return;
         }
         ErrorBodyGuard guarded = new ErrorBodyGuard(response);
         chain.doFilter(request, guarded);
@@ -104,15 +98,7 @@ final class McpRequestFilter extends HttpFilter {
 
     /** Constant-time against every configured key. */
     private boolean presentsAnApiKey(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (byte[] key : apiKeys) {
-            match |= MessageDigest.isEqual(key, presented);
-        }
-        return match;
+        return SharedSecrets.bearerToken(authorization).filter(token -> SharedSecrets.matchesAny(token, apiKeys)).isPresent();
     }
 
     /** A JSON-RPC error body, as MCP clients expect with an HTTP error. */

@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.GatewayFailure;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.sdk.RecordTraversableResolver;
 
@@ -37,8 +37,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ToolCallAdapter {
 
     private static final Logger LOG = Logger.getLogger(ToolCallAdapter.class.getName());
-    private static final Pattern QUERY = Pattern.compile("\\?[^\\s\"']*");
-    private static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@:/]+@[^\\s@]+");
 
     private Validator validator;
 
@@ -80,7 +78,7 @@ public class ToolCallAdapter {
     private static String reported(GatewayFailure e, String tool, String correlationId) {
         switch (e.errorKind()) {
             case UPSTREAM_FAULT:
-                LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + causeOf(e));
+                LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + LogSafeText.causeChain(e));
                 return e.getMessage();
             case STORE_UNAVAILABLE:
                 LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
@@ -88,30 +86,6 @@ public class ToolCallAdapter {
             default:
                 return e.getMessage();
         }
-    }
-
-    /**
-     * The chain of causes of an upstream fault as "class: message" (the failure's own message
-     * first), for the server log. These messages name hosts, HTTP statuses and Zoho's error codes,
-     * never tokens; query strings and anything that looks like an email are masked in case a
-     * transport message quotes a URL.
-     */
-    static String causeOf(Throwable e) {
-        StringBuilder sb = new StringBuilder(e.getClass().getName()).append(": ").append(masked(e.getMessage()));
-        Throwable cause = e.getCause();
-        for (int depth = 0; cause != null && cause != e && depth < 5; depth++) {
-            sb.append("; caused by ").append(cause.getClass().getName()).append(": ").append(masked(cause.getMessage()));
-            e = cause;
-            cause = cause.getCause();
-        }
-        return sb.toString();
-    }
-
-    private static String masked(String message) {
-        if (message == null) {
-            return null;
-        }
-        return EMAIL_LIKE.matcher(QUERY.matcher(message).replaceAll("?...")).replaceAll("<masked>");
     }
 
     /** The answer as structuredContent, with the same JSON as a text block for older clients. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.lead.IngestOutcome;
+import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.OhidLookup;
 import com.opulenthorizons.gateway.lead.OhidResolver;
 

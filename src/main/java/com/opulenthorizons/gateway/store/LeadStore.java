@@ -3,14 +3,15 @@ package com.opulenthorizons.gateway.store;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.lead.OhidLookup;
-import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.lead.IngestOutcome;
+import com.opulenthorizons.gateway.lead.LeadRepository;
+import com.opulenthorizons.gateway.lead.NewLead;
 
 /**
  * Where leads and workflow events live. Every method is atomic: it either writes all it is
  * asked to write, or nothing.
  */
-public interface LeadStore extends EventOutbox, LeadSource {
+public interface LeadStore extends LeadRepository, EventOutbox, LeadSource {
 
     StoreType type();
 
@@ -19,19 +20,13 @@ public interface LeadStore extends EventOutbox, LeadSource {
     }
 
     /**
-     * Stores a lead and its {@code LeadIngested} event in one transaction. When a lead with the
-     * same (source_system, source_lead_id) exists, answers with its ids and writes nothing.
-     * Otherwise the OHID follows the identity rule of {@link OhidResolver}, applied to the store
-     * as of this transaction: the newest earlier lead with the same email, else with the same
-     * phone, else a new OHID. Concurrent ingests of the same contact keys are serialised, so
-     * they all resolve to one OHID.
+     * As {@link LeadRepository#ingest}: the identity rule is {@link com.opulenthorizons.gateway.lead.OhidResolver}'s,
+     * which the in-memory store calls and the PostgreSQL store's {@code gateway_ingest_lead} function mirrors.
      *
      * @throws StoreUnavailableException when the store cannot do the work; nothing was written
      */
+    @Override
     IngestOutcome ingest(NewLead lead);
-
-    /** A lookup over committed data, outside any ingest. */
-    OhidLookup lookup();
 
     /**
      * Appends one workflow event, pending delivery. When an event with the same dedup key is

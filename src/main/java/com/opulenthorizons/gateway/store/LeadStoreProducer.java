@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.opulenthorizons.gateway.lead.LeadRepository;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,10 +68,13 @@ public class LeadStoreProducer {
     @ConfigProperty(name = "PROPERTY_DB_PASSWORD")
     Optional<String> propertyDbPassword;
 
-    /** Typed to LeadStore only, so that it does not also stand for the LeadSource produced below. */
+    /**
+     * Typed to LeadStore and the lead feature's LeadRepository only, so that it does not also
+     * stand for the LeadSource produced below.
+     */
     @Produces
     @ApplicationScoped
-    @Typed(LeadStore.class)
+    @Typed({LeadStore.class, LeadRepository.class})
     LeadStore leadStore() {
         if (pgHost.filter(h -> !h.isBlank()).isPresent()) {
             String location = pgHost.get() + ":" + pgPort + "/" + pgDatabase;

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import com.opulenthorizons.gateway.common.LogSafeText;
+
 /**
  * Brings the schema up to date with the versioned scripts of {@code sql/} (packaged as
  * {@code db/migration}). Until one migration has succeeded the store refuses work; attempts are
@@ -75,7 +77,7 @@ public class SchemaMigrator {
             try {
                 migrate();
             } catch (RuntimeException e) {
-                lastFailure = rootMessage(e);
+                lastFailure = LogSafeText.rootMessage(e);
                 LOG.warning("PostgreSQL schema migration failed, will retry: " + lastFailure);
                 throw new StoreUnavailableException("PostgreSQL schema is not migrated yet: " + lastFailure, e);
             }
@@ -88,13 +90,5 @@ public class SchemaMigrator {
 
     public String schemaVersion() {
         return schemaVersion;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

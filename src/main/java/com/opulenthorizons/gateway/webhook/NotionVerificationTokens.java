@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.logging.Logger;
+
+import com.opulenthorizons.gateway.common.LogSafeText;
 
 /**
  * Keeps the verification token Notion sends when a webhook subscription is created. The operator
@@ -43,21 +42,7 @@ public class NotionVerificationTokens {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Notion verification token to " + file, e);
         }
-        LOG.warning("Notion verification token received: " + masked(token) + ". Its full value is the last line of " + file
+        LOG.warning("Notion verification token received: " + LogSafeText.fingerprint(token) + ". Its full value is the last line of " + file
                 + ". Paste it into the Notion webhook's Verify dialog, then set NOTION_WEBHOOK_SECRET to it.");
-    }
-
-    /** "…1a2b (48 chars, sha256 3f2a9c1d)": shows which token it is without giving it away. */
-    static String masked(String token) {
-        String tail = token.length() > 8 ? token.substring(token.length() - 4) : "";
-        return "\u2026" + tail + " (" + token.length() + " chars, sha256 " + sha256(token).substring(0, 8) + ")";
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-        }
     }
 }

@@ -1,15 +1,10 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
@@ -38,54 +33,13 @@ public class OutboxDeliveryScheduler {
     LeadStore store;
 
     @Inject
-    @ConfigProperty(name = "WORKFLOW_WEBHOOK_URL")
-    Optional<String> workflowWebhookUrl;
-
-    @Inject
-    @ConfigProperty(name = "N8N_WEBHOOK_URL")
-    Optional<String> n8nWebhookUrl;
-
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_MAX_ATTEMPTS")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_INITIAL_BACKOFF_MS")
-    long initialBackoffMs;
-
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_MAX_BACKOFF_MS")
-    long maxBackoffMs;
-
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_TIMEOUT_MS")
-    long timeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
-    long pollIntervalMs;
-
-    private static final int BATCH = 20;
+    DeliveryConfig config;
 
     private ScheduledFuture<?> task;
     private volatile boolean storeDown;
-    private DeliverySettings settings;
-
-    public DeliverySettings settings() {
-        if (settings == null) {
-            Optional<URI> url = workflowWebhookUrl.filter(u -> !u.isBlank())
-                    .or(() -> n8nWebhookUrl.filter(u -> !u.isBlank()))
-                    .map(URI::create);
-            settings = new DeliverySettings(url, maxAttempts, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs),
-                    Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
-                    // The lease outlasts a batch whose every event times out (connect + request).
-                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1));
-        }
-        return settings;
-    }
 
     void start(@Observes Startup startup) {
-        DeliverySettings s = settings();
+        DeliverySettings s = config.settings();
         if (s.url().isEmpty()) {
             LOG.warning("Neither WORKFLOW_WEBHOOK_URL nor N8N_WEBHOOK_URL is set: workflow events are stored as PENDING "
                     + "and delivered once the gateway is restarted with a URL.");

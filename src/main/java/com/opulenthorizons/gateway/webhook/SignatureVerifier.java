@@ -1,7 +1,6 @@
 package com.opulenthorizons.gateway.webhook;
 
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.SharedSecrets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,12 +59,7 @@ public class SignatureVerifier {
             hex = hex.substring(SHA256_PREFIX.length());
         }
         byte[] presented = decodeHex("signature", hex);
-        boolean valid = false;
-        for (byte[] key : keys) {
-            // No early exit: every secret is tried, so timing does not tell which one matched.
-            valid |= MessageDigest.isEqual(hmac(key, body), presented);
-        }
-        return valid;
+        return SharedSecrets.matchesAny(presented, keys.stream().map(key -> hmac(key, body)).toList());
     }
 
     static byte[] hmac(byte[] key, byte[] body) {

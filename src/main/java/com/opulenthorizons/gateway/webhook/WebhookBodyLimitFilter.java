@@ -1,8 +1,11 @@
 package com.opulenthorizons.gateway.webhook;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.opulenthorizons.gateway.common.RequestBodyLimit;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,8 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Bounds webhook bodies before they are read (the receivers must read the whole body to check
- * its signature): larger than WEBHOOK_MAX_BODY_BYTES gets 413, a POST without a length 411.
+ * Bounds webhook bodies to WEBHOOK_MAX_BODY_BYTES before they are read, as {@link RequestBodyLimit}
+ * says: the receivers must read the whole body to check its signature.
  */
 @WebFilter(urlPatterns = "/webhooks/*", asyncSupported = true)
 public class WebhookBodyLimitFilter extends HttpFilter {
@@ -28,17 +31,11 @@ public class WebhookBodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod())) {
-            long length = request.getContentLengthLong();
-            if (length > maxBodyBytes) {
-                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                        "body of " + length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
-                return;
-            }
-            if (length < 0) {
-                response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED, "POST bodies must declare a Content-Length");
-                return;
-            }
+        Optional<RequestBodyLimit.Refusal> refusal = new RequestBodyLimit(maxBodyBytes)
+                .check(request.getMethod(), request.getContentLengthLong());
+        if (refusal.isPresent()) {
+            response.sendError(refusal.get().status(), refusal.get().message());
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -1,17 +1,17 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.SharedSecrets;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.events.CallEventService;
@@ -34,7 +34,6 @@ import tools.jackson.core.JacksonException;
 @ApplicationScoped
 public class WebhookReceiver {
 
-    private static final String BEARER = "Bearer ";
     private static final Set<String> CLOUDTALK_FIELDS = Set.of("event_type", "call_id", "direction", "from_number", "to_number",
             "recording_url", "raw");
 
@@ -75,10 +74,11 @@ public class WebhookReceiver {
             throw new WebhookRejectedException(503, "CLOUDTALK_WEBHOOK_SECRET is not set: CloudTalk webhooks are refused");
         }
         boolean authentic;
+        Optional<String> bearer = SharedSecrets.bearerToken(authorization);
         if (signature != null && !signature.isBlank()) {
             authentic = verify(WebhookSource.CLOUDTALK, body, signature);
-        } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            authentic = bearerMatches(authorization.substring(BEARER.length()).trim(), keys);
+        } else if (bearer.isPresent()) {
+            authentic = SharedSecrets.matchesAny(bearer.get(), keys);
         } else {
             throw new WebhookRejectedException(401, "missing X-CloudTalk-Signature or Authorization: Bearer header");
         }
@@ -137,16 +137,6 @@ public class WebhookReceiver {
         } catch (InvalidArgumentException badHex) {
             return false;
         }
-    }
-
-    /** Constant-time against every configured secret. */
-    private static boolean bearerMatches(String presented, List<byte[]> keys) {
-        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (byte[] key : keys) {
-            match |= MessageDigest.isEqual(key, given);
-        }
-        return match;
     }
 
     private static Map<String, Object> parseObject(byte[] body) {

@@ -1,20 +1,17 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 
+import com.opulenthorizons.gateway.common.SharedSecrets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/**
- * The shared secrets of each webhook source. A value may hold several comma-separated secrets,
- * so that a new one can be rolled out before the old one is retired.
- */
+/** The shared secrets of each webhook source, each setting read as {@link SharedSecrets#parse} reads it. */
 @ApplicationScoped
 public class WebhookSecrets {
 
@@ -36,12 +33,6 @@ public class WebhookSecrets {
 
     /** Read on each call, so a rotated secret applies without a restart when the config source allows. */
     public List<byte[]> secretsOf(WebhookSource source) {
-        Optional<String> value = lookup.apply(source.secretKey());
-        return value.map(v -> Arrays.stream(v.split(","))
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                        .toList())
-                .orElse(List.of());
+        return lookup.apply(source.secretKey()).map(SharedSecrets::parse).orElse(List.of());
     }
 }

@@ -11,6 +11,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import com.opulenthorizons.gateway.zoho.client.ZohoApi;
+import com.opulenthorizons.gateway.zoho.client.ZohoLeads;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.zoho.client.ZohoTimeoutException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,12 +1,14 @@
 package com.opulenthorizons.gateway.zoho;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
+
+import com.opulenthorizons.gateway.common.CommaSeparated;
+import com.opulenthorizons.gateway.zoho.client.ZohoOAuthSettings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +18,7 @@ import jakarta.inject.Inject;
  * optional and never have defaults; the defaults of the rest are in microprofile-config.properties.
  */
 @ApplicationScoped
-public class ZohoConfig {
+public class ZohoConfig implements ZohoOAuthSettings {
 
     /** How the gateway authenticates to Zoho, as reported in status://zoho-sync. */
     public enum AuthMode {
@@ -55,18 +57,22 @@ public class ZohoConfig {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    @Override
     public String tokenUrl() {
         return value("ZOHO_TOKEN_URL").orElse(DEFAULT_TOKEN_URL);
     }
 
+    @Override
     public Optional<String> clientId() {
         return value("ZOHO_CLIENT_ID");
     }
 
+    @Override
     public Optional<String> clientSecret() {
         return value("ZOHO_CLIENT_SECRET");
     }
 
+    @Override
     public Optional<String> refreshToken() {
         return value("ZOHO_REFRESH_TOKEN");
     }
@@ -120,9 +126,7 @@ public class ZohoConfig {
 
     /** Zoho automations run by an upsert (workflow, approval, blueprint); none unless configured. */
     public List<String> upsertTriggers() {
-        return value("ZOHO_UPSERT_TRIGGER")
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        return value("ZOHO_UPSERT_TRIGGER").map(CommaSeparated::values).orElse(List.of());
     }
 
     /** OAuth refresh when all three credentials are set; otherwise a static token; otherwise not configured. */

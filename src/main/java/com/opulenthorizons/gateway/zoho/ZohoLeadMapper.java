@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.zoho;
 
+import static com.opulenthorizons.gateway.common.WireJson.putIfPresent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -73,11 +75,5 @@ final class ZohoLeadMapper {
 
     private static String firstNonNull(String a, String b) {
         return a != null ? a : b;
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -20,6 +20,11 @@ import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.store.LeadNotFoundException;
 import com.opulenthorizons.gateway.store.LeadSource;
 import com.opulenthorizons.gateway.store.StoredLead;
+import com.opulenthorizons.gateway.zoho.client.ZohoException;
+import com.opulenthorizons.gateway.zoho.client.ZohoLeads;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.zoho.client.ZohoTimeoutException;
+import com.opulenthorizons.gateway.zoho.client.ZohoUpsertOutcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

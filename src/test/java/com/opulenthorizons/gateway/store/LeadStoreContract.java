@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.opulenthorizons.gateway.Concurrently;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactKeys;
+import com.opulenthorizons.gateway.lead.IngestOutcome;
+import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 
 /**

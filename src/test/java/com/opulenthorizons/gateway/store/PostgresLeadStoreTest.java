@@ -17,12 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
+import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.OhidResolver;
 import com.opulenthorizons.gateway.lead.SourceSystem;
-import com.opulenthorizons.gateway.lead.Channel;
 
 import jakarta.persistence.EntityManagerFactory;
 

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.opulenthorizons.gateway.lead.IngestOutcome;
+import com.opulenthorizons.gateway.lead.NewLead;
 
 import jakarta.persistence.EntityManagerFactory;
 

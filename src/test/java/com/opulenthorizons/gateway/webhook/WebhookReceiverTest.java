@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.events.CallEventService;
 import com.opulenthorizons.gateway.events.NotionEventService;
@@ -116,7 +117,7 @@ class WebhookReceiverTest {
         WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(bytes("{\"verification_token\":\"" + token + "\"}"), null);
         assertThat(receipt.verificationTokenRecorded()).isTrue();
         assertThat(Files.readString(dir.resolve("token.txt")).trim()).endsWith(" " + token);
-        assertThat(NotionVerificationTokens.masked(token)).startsWith("\u20267yBl (50 chars, sha256 ").doesNotContain("tMrlL1");
+        assertThat(LogSafeText.fingerprint(token)).startsWith("\u20267yBl (50 chars, sha256 ").doesNotContain("tMrlL1");
         assertThat(store.counts().events()).isZero();
     }
 

@@ -30,6 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.opulenthorizons.gateway.zoho.client.ZohoException;
+import com.opulenthorizons.gateway.zoho.client.ZohoLeads;
+import com.opulenthorizons.gateway.zoho.client.ZohoResponseExceptionMapper;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.zoho.client.ZohoTimeoutException;
+import com.opulenthorizons.gateway.zoho.client.ZohoUpsertOutcome;
 
 /**
  * The Zoho client against a fake Zoho speaking Zoho's wire format: the MicroProfile REST Client

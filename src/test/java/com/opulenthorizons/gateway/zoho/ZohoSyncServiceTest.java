@@ -31,6 +31,8 @@ import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoredLead;
+import com.opulenthorizons.gateway.zoho.client.ZohoException;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

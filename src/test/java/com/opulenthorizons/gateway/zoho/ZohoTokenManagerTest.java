@@ -32,9 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.Concurrently;
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.zoho.client.ZohoException;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.zoho.client.ZohoToken;
 
 class ZohoTokenManagerTest {
 
@@ -165,7 +168,7 @@ class ZohoTokenManagerTest {
     @Test
     void aFailedRefreshWhileTheTokenIsStillValidKeepsUsingIt() throws Exception {
         ZohoTokenManager tokens = manager(Map.of());
-        ZohoTokenManager.Token first = tokens.token();
+        ZohoToken first = tokens.token();
         clock.advance(Duration.ofMinutes(56)); // inside the 5-minute margin: due for refresh, still valid
         accountsServerFails();
 
@@ -246,8 +249,8 @@ class ZohoTokenManagerTest {
     @Test
     void aRejectedTokenAlreadyReplacedByAnotherCallerIsNotRefreshedAgain() {
         ZohoTokenManager tokens = manager(Map.of());
-        ZohoTokenManager.Token first = tokens.token();
-        ZohoTokenManager.Token second = tokens.refreshAfterRejection(first);
+        ZohoToken first = tokens.token();
+        ZohoToken second = tokens.refreshAfterRejection(first);
         assertThat(tokens.refreshAfterRejection(first)).isSameAs(second);
         assertThat(zoho.tokenRequests()).isEqualTo(2);
     }
@@ -256,7 +259,7 @@ class ZohoTokenManagerTest {
     void withoutOAuthCredentialsTheStaticTokenIsUsedAndNeverRefreshed() {
         ZohoTokenManager tokens = manager(Map.of("ZOHO_CLIENT_ID", "", "ZOHO_ACCESS_TOKEN", "static-1"));
         assertThat(tokens.mode()).isEqualTo(ZohoConfig.AuthMode.STATIC_TOKEN);
-        ZohoTokenManager.Token token = tokens.token();
+        ZohoToken token = tokens.token();
         assertThat(token.header()).isEqualTo("Zoho-oauthtoken static-1");
         assertThatThrownBy(() -> tokens.refreshAfterRejection(token))
                 .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED))

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.mcp.ToolCallAdapter;
+import com.opulenthorizons.gateway.zoho.client.ZohoException;
+import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.zoho.client.ZohoTimeoutException;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.validation.Validation;

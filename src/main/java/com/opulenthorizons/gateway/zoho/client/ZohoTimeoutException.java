@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 /**
  * Zoho's API did not answer within the REST client's read timeout. Not retried (a slow Zoho is

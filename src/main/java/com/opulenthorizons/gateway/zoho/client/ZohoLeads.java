@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.WireJson;
 
 import jakarta.ws.rs.ProcessingException;
@@ -22,17 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * a 401 {@code INVALID_TOKEN} (and only that 401) the token is refreshed once and the call made
  * once more. Transport failures become {@link ZohoException}s (connection errors retryable, read
  * timeouts {@link ZohoTimeoutException}s, which are not retried but count against the circuit breaker).
- * No fault tolerance here: {@link ZohoClient} adds it around these calls.
+ * No fault tolerance here: the zoho package's {@code ZohoClient} adds it around these calls.
  */
 public class ZohoLeads {
 
     private static final JsonMapper JSON = WireJson.PLAIN;
 
     private final ZohoApi api;
-    private final ZohoTokenManager tokens;
+    private final ZohoAccessTokens tokens;
     private final String apiBase;
 
-    public ZohoLeads(ZohoApi api, ZohoTokenManager tokens, String apiBase) {
+    public ZohoLeads(ZohoApi api, ZohoAccessTokens tokens, String apiBase) {
         this.api = api;
         this.tokens = tokens;
         this.apiBase = apiBase;
@@ -104,14 +105,14 @@ public class ZohoLeads {
 
     /** Calls with the current token; after INVALID_TOKEN, refreshes once and calls once more. */
     private String withToken(Function<String, String> call) {
-        ZohoTokenManager.Token token = tokens.token();
+        ZohoToken token = tokens.token();
         try {
             return transport(() -> call.apply(token.header()));
         } catch (ZohoException e) {
             if (e.kind() != ZohoException.Kind.INVALID_TOKEN) {
                 throw e;
             }
-            ZohoTokenManager.Token fresh = tokens.refreshAfterRejection(token);
+            ZohoToken fresh = tokens.refreshAfterRejection(token);
             try {
                 return transport(() -> call.apply(fresh.header()));
             } catch (ZohoException again) {
@@ -139,18 +140,15 @@ public class ZohoLeads {
         if (e.getCause() instanceof ZohoException zoho) {
             return zoho;
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-                return new ZohoTimeoutException("Zoho did not answer in time (" + apiBase + ")", e);
-            }
-            if (root instanceof ConnectException) {
-                break;
-            }
+        // The first timeout or connection failure in the chain tells which; else the root cause names it.
+        Optional<Throwable> first = LogSafeText.firstCause(e, t -> t instanceof SocketTimeoutException
+                || t instanceof HttpTimeoutException || t instanceof ConnectException);
+        if (first.isPresent() && !(first.get() instanceof ConnectException)) {
+            return new ZohoTimeoutException("Zoho did not answer in time (" + apiBase + ")", e);
         }
+        Throwable named = first.orElseGet(() -> LogSafeText.rootCause(e));
         return new ZohoRetryableException(ZohoException.Kind.UNREACHABLE,
-                "Zoho at " + apiBase + " could not be reached: " + root.getClass().getSimpleName(), e);
+                "Zoho at " + apiBase + " could not be reached: " + named.getClass().getSimpleName(), e);
     }
 
     @SuppressWarnings("unchecked")

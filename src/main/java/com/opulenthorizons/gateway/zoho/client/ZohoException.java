@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 import com.opulenthorizons.gateway.common.ErrorKind;
 import com.opulenthorizons.gateway.common.GatewayFailure;
@@ -14,7 +14,7 @@ public class ZohoException extends GatewayFailure {
         INVALID_TOKEN("zoho_invalid_token"),
         /** 429 TOO_MANY_REQUESTS. Retried. */
         RATE_LIMITED("zoho_rate_limited"),
-        /** 5xx. Retried, except from the accounts server's token endpoint (see {@link ZohoTokenManager}). */
+        /** 5xx. Retried, except from the accounts server's token endpoint (see {@link ZohoAccountsClient}). */
         SERVER_ERROR("zoho_server_error"),
         /** No connection, or the connection broke. Retried, except from the accounts server's token endpoint. */
         UNREACHABLE("zoho_unreachable"),

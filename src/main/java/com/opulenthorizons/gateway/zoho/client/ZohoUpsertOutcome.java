@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 /**
  * Zoho's answer for one upserted record: {@code SUCCESS} with the record id and

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.zoho;
+package com.opulenthorizons.gateway.zoho.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

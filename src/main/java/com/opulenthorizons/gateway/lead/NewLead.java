@@ -1,11 +1,7 @@
-package com.opulenthorizons.gateway.store;
+package com.opulenthorizons.gateway.lead;
 
 import java.util.Map;
 import java.util.UUID;
-
-import com.opulenthorizons.gateway.lead.Channel;
-import com.opulenthorizons.gateway.lead.ContactKeys;
-import com.opulenthorizons.gateway.lead.SourceSystem;
 
 /**
  * A lead ready to be stored: the row of {@code lead_context} minus the OHID, which the store

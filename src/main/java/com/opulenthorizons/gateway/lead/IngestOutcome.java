@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.store;
+package com.opulenthorizons.gateway.lead;
 
 import java.util.UUID;
 

@@ -1,0 +1,99 @@
+package com.opulenthorizons.gateway.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL store's outbox: {@code workflow_event} rows claimed with leases and settled with
+ * their delivery outcome, each in one transaction through JPA native queries.
+ */
+final class PostgresOutbox implements EventOutbox {
+
+    /** Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. */
+    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond') "
+            + "WHERE id IN (SELECT id FROM workflow_event WHERE delivery_status = 'PENDING' AND next_attempt_at <= now() "
+            + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
+            + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts";
+
+    private static final JsonbConverter JSONB = new JsonbConverter();
+
+    private final PostgresTransactions transactions;
+
+    PostgresOutbox(PostgresTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<OutboxEvent> claimDue(int max, Duration lease) {
+        return transactions.inTransaction(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(CLAIM_DUE)
+                    .setParameter(1, lease.toMillis())
+                    .setParameter(2, max)
+                    .getResultList();
+            List<OutboxEvent> claimed = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                claimed.add(new OutboxEvent(uuid(r[0]), uuid(r[1]), (String) r[2], JSONB.convertToEntityAttribute(r[3]),
+                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue()));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void markDelivered(UUID eventId, int attempts) {
+        transactions.update("UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = ?2, "
+                + "delivered_at = now(), lease_until = NULL, last_error = NULL WHERE id = ?1", eventId, attempts);
+    }
+
+    @Override
+    public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
+        // Only a still pending event: a claimer whose lease ran out must not undo another's delivery.
+        transactions.update("UPDATE workflow_event SET delivery_attempts = ?2, next_attempt_at = ?3, lease_until = NULL, "
+                + "last_error = ?4 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, java.sql.Timestamp.from(nextAttempt),
+                truncate(error));
+    }
+
+    @Override
+    public void markFailed(UUID eventId, int attempts, String error) {
+        transactions.update("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?2, lease_until = NULL, "
+                + "last_error = ?3 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, truncate(error));
+    }
+
+    @Override
+    public DeliveryCounts deliveryCounts() {
+        long[] n = transactions.countRow("SELECT count(*) FILTER (WHERE delivery_status = 'PENDING'), "
+                + "count(*) FILTER (WHERE delivery_status = 'DELIVERED'), count(*) FILTER (WHERE delivery_status = 'FAILED') "
+                + "FROM workflow_event");
+        return new DeliveryCounts(n[0], n[1], n[2]);
+    }
+
+    @Override
+    public DeliveryBacklog deliveryBacklog() {
+        long[] n = transactions.countRow("SELECT "
+                + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'PENDING'), "
+                + "(SELECT count(*) FROM workflow_event WHERE delivery_status = 'FAILED')");
+        return new DeliveryBacklog(n[0], n[1]);
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+    }
+
+    private static UUID uuid(Object o) {
+        return o == null ? null : o instanceof UUID u ? u : UUID.fromString(o.toString());
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return o == null ? null : Instant.parse(o.toString());
+    }
+}

@@ -1,0 +1,131 @@
+package com.opulenthorizons.gateway.store;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.LogSafeText;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * The PostgreSQL store's work units: JPA (EclipseLink) work in one resource-local transaction,
+ * begun and committed here, once the schema is migrated; and what a failure of any PostgreSQL
+ * work, JPA or plain JDBC, means to the caller.
+ */
+final class PostgresTransactions {
+
+    /** The store's logger, as before this class was split off it. */
+    private static final Logger LOG = Logger.getLogger(PostgresLeadStore.class.getName());
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final EntityManagerFactory emf;
+    private final SchemaMigrator migrator;
+    private final String location;
+
+    /** @param location where the database is, for errors (host, port and database; no credentials) */
+    PostgresTransactions(EntityManagerFactory emf, SchemaMigrator migrator, String location) {
+        this.emf = emf;
+        this.migrator = migrator;
+        this.location = location;
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    <T> T inTransaction(Function<EntityManager, T> work) {
+        migrator.ensureMigrated();
+        EntityManager em;
+        try {
+            em = emf.createEntityManager();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            throw translate(e);
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void rollbackQuietly(EntityTransaction tx, RuntimeException cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            // The connection is likely gone, and PostgreSQL discards the transaction with it.
+            cause.addSuppressed(rollbackFailure);
+            LOG.log(Level.WARNING, "correlation_id=" + Correlation.current().orElse("-") + " rollback failed after: "
+                    + LogSafeText.rootMessage(cause), rollbackFailure);
+        }
+    }
+
+    /**
+     * What a failure means to the caller: the database is unreachable (retry later), the data was
+     * refused (SQLState classes 22 and 23, unique violations aside: the request must change), or
+     * the work failed otherwise. Server messages are not passed on: their details can quote row data.
+     */
+    RuntimeException translate(Exception e) {
+        if (e instanceof StoreUnavailableException s) {
+            return s;
+        }
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state)))) {
+            return InvalidArgumentException.several("PostgreSQL cannot store this data (SQLState " + state
+                    + (state.equals("22P05") ? ": text must not contain the NUL character U+0000" : "")
+                    + "); nothing was written");
+        }
+        if (isConnectionFailure(e, state)) {
+            return new StoreUnavailableException("PostgreSQL at " + location + " is unreachable; nothing was written", e);
+        }
+        return new StoreUnavailableException("PostgreSQL refused the work"
+                + (state == null ? "" : " (SQLState " + state + ")") + "; nothing was written", e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e, String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                || LogSafeText.firstCause(e, ConnectException.class).isPresent();
+    }
+
+    private static String sqlState(Throwable e) {
+        return LogSafeText.firstCause(e, t -> t instanceof SQLException sql && sql.getSQLState() != null)
+                .map(t -> ((SQLException) t).getSQLState())
+                .orElse(null);
+    }
+
+    static boolean hasSqlState(Throwable e, String state) {
+        return state.equals(sqlState(e));
+    }
+
+    /** The counts of a one-row native query, in column order, read in one transaction. */
+    long[] countRow(String sql) {
+        return inTransaction(em -> {
+            Object[] row = (Object[]) em.createNativeQuery(sql).getSingleResult();
+            return Arrays.stream(row).mapToLong(n -> ((Number) n).longValue()).toArray();
+        });
+    }
+
+    /** One native UPDATE in its own transaction, with positional parameters ?1, ?2, ... */
+    void update(String sql, Object... params) {
+        inTransaction(em -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package com.opulenthorizons.gateway.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Where and how workflow events are delivered: the workflow webhook's URL under the original
+ * system's names, and the WEBHOOK_* knobs (defaults in microprofile-config.properties).
+ */
+@ApplicationScoped
+public class DeliveryConfig {
+
+    private static final int BATCH = 20;
+
+    @Inject
+    @ConfigProperty(name = "WORKFLOW_WEBHOOK_URL")
+    Optional<String> workflowWebhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "N8N_WEBHOOK_URL")
+    Optional<String> n8nWebhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_MAX_ATTEMPTS")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_INITIAL_BACKOFF_MS")
+    long initialBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_MAX_BACKOFF_MS")
+    long maxBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_TIMEOUT_MS")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
+    long pollIntervalMs;
+
+    private DeliverySettings settings;
+
+    /** WORKFLOW_WEBHOOK_URL, else the original system's N8N_WEBHOOK_URL; empty when neither is set. */
+    public Optional<String> webhookUrl() {
+        return workflowWebhookUrl.filter(u -> !u.isBlank()).or(() -> n8nWebhookUrl.filter(u -> !u.isBlank()));
+    }
+
+    public synchronized DeliverySettings settings() {
+        if (settings == null) {
+            settings = new DeliverySettings(webhookUrl().map(URI::create), maxAttempts, Duration.ofMillis(initialBackoffMs),
+                    Duration.ofMillis(maxBackoffMs), Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
+                    // The lease outlasts a batch whose every event times out (connect + request).
+                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1));
+        }
+        return settings;
+    }
+}
