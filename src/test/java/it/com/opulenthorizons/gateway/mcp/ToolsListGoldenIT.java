@@ -13,11 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
  * carries meaning); everything else is compared as sent. After a deliberate change, regenerate
  * the file with {@code -Dgolden.update=true} and review its diff.
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class ToolsListGoldenIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer(GatewayDeployment.POSTGRES)
+    static WebArchive gateway() {
+        return GatewayDeployment.war();
+    }
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/tools-list.json");
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -37,7 +52,7 @@ class ToolsListGoldenIT {
             .build();
 
     @Test
-    void toolsListOfBothServersMatchesTheGoldenFile() throws IOException {
+    void everyServersToolsListMatchesTheGoldenFile() throws IOException {
         Map<String, Object> servers = new LinkedHashMap<>();
         servers.put("lead-ingest", toolsOf("/mcp/lead-ingest"));
         servers.put("zoho-sync", toolsOf("/mcp/zoho-sync"));

@@ -2,7 +2,6 @@ package it.com.opulenthorizons.gateway.webhook;
 
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
-import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -23,21 +22,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
+import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver.Delivery;
 
 /** Workflow events reach the stand-in workflow webhook after commit, through outages, or end FAILED. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class WorkflowDeliveryIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer(GatewayDeployment.POSTGRES)
+    static WebArchive gateway() {
+        return GatewayDeployment.war();
+    }
 
     private McpSyncClient client;
 
@@ -52,7 +68,7 @@ class WorkflowDeliveryIT {
     }
 
     private static Map<String, Object> lead(String sourceLeadId) {
-        return webLead(sourceLeadId, sourceLeadId + "@example.com", null);
+        return ValidLead.web(sourceLeadId).email(sourceLeadId + "@example.com").arguments();
     }
 
     private static Optional<Delivery> deliveryOfIngest(String ingestId) {
@@ -119,7 +135,7 @@ class WorkflowDeliveryIT {
     }
 
     @Test
-    void twoHundredEventsIngestedUnderEightConcurrentSessionsAllArrive() throws Exception {
+    void eventsIngestedFromConcurrentSessionsAllArriveAfterTheirCommit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<List<String>>> sessions = new ArrayList<>();
         for (int s = 0; s < 8; s++) {
