@@ -8,28 +8,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HealthIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.POSTGRES)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     @BeforeAll
     static void serverReady() {

@@ -8,15 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 
 /**
  * The official MCP conformance suite's protocol scenarios (src/test/conformance/run.sh) against
@@ -25,12 +21,6 @@ import it.com.opulenthorizons.gateway.GatewayDeployment;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConformanceIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.MEMORY)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private static void runSuite(String endpoint) throws IOException, InterruptedException {
         // The suite cannot send an API key, so it runs against the second test server, which has

@@ -13,11 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +24,6 @@ import com.opulenthorizons.gateway.testing.ValidLead;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 
 /**
  * The server as the README's run command starts it: no PG* settings at all. It must run on the
@@ -36,12 +32,6 @@ import it.com.opulenthorizons.gateway.GatewayDeployment;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class InMemoryModeIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.MEMORY)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private static final String BASE = System.getProperty("it.memory.base.url", "http://localhost:9181");
 

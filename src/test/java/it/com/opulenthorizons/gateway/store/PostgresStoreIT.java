@@ -16,11 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 
@@ -42,12 +38,6 @@ import it.com.opulenthorizons.gateway.ItPostgres;
 @RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class PostgresStoreIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.POSTGRES)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private McpSyncClient client;
 

@@ -15,11 +15,8 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,6 @@ import com.opulenthorizons.gateway.testing.Hmac;
 import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class WebhookReceiversIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.POSTGRES)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private static final String CLOUDTALK_SECRET = "it-cloudtalk-secret";
     private static final String NOTION_SECRET = "it-notion-secret";

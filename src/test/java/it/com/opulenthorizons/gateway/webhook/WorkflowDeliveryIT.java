@@ -22,11 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver;
@@ -48,12 +44,6 @@ import it.com.opulenthorizons.gateway.ItWebhookReceiver.Delivery;
 @RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class WorkflowDeliveryIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.POSTGRES)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private McpSyncClient client;
 

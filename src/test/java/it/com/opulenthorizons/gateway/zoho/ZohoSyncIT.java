@@ -31,11 +31,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +48,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import it.com.opulenthorizons.gateway.GatewayDeployment;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 import it.com.opulenthorizons.gateway.ItZoho;
@@ -66,12 +62,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class ZohoSyncIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer(GatewayDeployment.POSTGRES)
-    static WebArchive gateway() {
-        return GatewayDeployment.war();
-    }
 
     private McpSyncClient client;
     private FakeZoho zoho;
