@@ -82,7 +82,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void anIngestWritesOneLeadAndOneLeadIngestedEventWithTheOhid() throws Exception {
+    void anIngestWritesTheLeadAndItsLeadIngestedEventWithTheOhid() throws Exception {
         String email = unique("ann") + "@example.com";
         Map<String, Object> out = structured(call(client, "ingest_lead", lead(unique("w"), email, null)));
         UUID ingestId = UUID.fromString((String) out.get("ingest_id"));
@@ -130,7 +130,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void concurrentReplaysOfOneSourceLeadStoreItOnce() throws Exception {
+    void concurrentReplaysOfASourceLeadStoreItOnce() throws Exception {
         Map<String, Object> args = lead(unique("w"), unique("dup") + "@example.com", null);
         Set<Object> ingestIds = concurrently(16, i -> structured(call(client, "ingest_lead", args)).get("ingest_id"));
         assertThat(ingestIds).hasSize(1);

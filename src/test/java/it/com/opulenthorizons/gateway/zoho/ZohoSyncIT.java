@@ -214,7 +214,7 @@ class ZohoSyncIT {
     // --- single-flight refresh ---------------------------------------------------------------
 
     @Test
-    void concurrentCallsWithAnExpiredTokenShareOneTokenRefresh() throws Exception {
+    void concurrentCallsWithAnExpiredTokenWaitForTheSameRefresh() throws Exception {
         // A refresh now grants a token that is already inside the 5-minute refresh margin, i.e. expired for the gateway.
         zoho.grantsTokens(300);
         String revoked = uniqueId();
