@@ -10,15 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
-import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
-import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoredEvent;
 import com.opulenthorizons.gateway.store.WorkflowEventType;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 class CallEventServiceTest {
 
@@ -28,8 +26,7 @@ class CallEventServiceTest {
     private final LeadIngestService leads = new LeadIngestService(store, normalizer, new OhidResolver());
 
     private UUID knownCaller(String phone) {
-        return leads.ingest(new LeadIngestRequest(SourceSystem.WEB, UUID.randomUUID().toString(), Channel.WEB_FORM, "Ann", "Smith",
-                true, null, phone, null, null, null, null, null, null)).ohid();
+        return leads.ingest(ValidLead.web(UUID.randomUUID().toString()).phone(phone).request()).ohid();
     }
 
     private StoredEvent call(String id, String event, String direction, String from, String to) {

@@ -2,7 +2,6 @@ package com.opulenthorizons.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,14 +9,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.LogCapture;
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.testing.ValidLead;
 import com.opulenthorizons.gateway.webhook.SignatureCheckRequest;
 import com.opulenthorizons.gateway.webhook.SignatureCheckResult;
 
@@ -34,14 +34,7 @@ class ToolCallAdapterTest {
     private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
 
     private static Map<String, Object> validLead() {
-        Map<String, Object> args = new HashMap<>();
-        args.put("source_system", "WEB");
-        args.put("source_lead_id", "w-1");
-        args.put("channel", "WEB_FORM");
-        args.put("first_name", "Ann");
-        args.put("last_name", "Smith");
-        args.put("marketing_consent", true);
-        return args;
+        return ValidLead.web("w-1").arguments();
     }
 
     private static String text(CallToolResult result) {

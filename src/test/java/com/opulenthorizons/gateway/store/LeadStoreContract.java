@@ -15,11 +15,9 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.Concurrently;
-import com.opulenthorizons.gateway.lead.Channel;
-import com.opulenthorizons.gateway.lead.ContactKeys;
 import com.opulenthorizons.gateway.lead.IngestOutcome;
 import com.opulenthorizons.gateway.lead.NewLead;
-import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 /**
  * What every {@link LeadStore} must do. Each implementation's test extends this class and
@@ -34,19 +32,7 @@ public abstract class LeadStoreContract {
     }
 
     static NewLead lead(String sourceLeadId, String email, String phone) {
-        UUID ingestId = UUID.randomUUID();
-        Map<String, Object> person = new java.util.LinkedHashMap<>();
-        person.put("first_name", "Ann");
-        person.put("last_name", "Smith");
-        if (email != null) {
-            person.put("email", email);
-        }
-        if (phone != null) {
-            person.put("phone", phone);
-        }
-        return new NewLead(ingestId, SourceSystem.WEB, sourceLeadId, Channel.WEB_FORM, new ContactKeys(email, phone),
-                Map.of("person", person, "source_lead_id", sourceLeadId), Map.of("marketing_consent", true),
-                Map.of("ingest_id", ingestId.toString()), "corr-" + ingestId);
+        return ValidLead.web(sourceLeadId).email(email).phone(phone).newLead();
     }
 
     protected IngestOutcome ingest(NewLead lead) {

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
-import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.OhidResolver;
 import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -108,8 +109,8 @@ class PostgresLeadStoreTest extends LeadStoreContract {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         Set<UUID> ohids = concurrently(32, () -> {
             int i = n.getAndIncrement();
-            return service.ingest(new LeadIngestRequest(SourceSystem.CLOUDTALK, unique("call"), Channel.INBOUND_CALL,
-                    "Caller", String.valueOf(i), false, null, formats[i % formats.length], null, null, null, null, null, null))
+            return service.ingest(ValidLead.web(unique("call")).from(SourceSystem.CLOUDTALK, Channel.INBOUND_CALL)
+                    .name("Caller", String.valueOf(i)).marketingConsent(false).phone(formats[i % formats.length]).request())
                     .ohid();
         });
         assertThat(ohids).hasSize(1);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import com.opulenthorizons.gateway.events.NotionEventService;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
+import com.opulenthorizons.gateway.testing.Hmac;
 
 import jakarta.validation.Validation;
 
@@ -48,7 +48,7 @@ class WebhookReceiverTest {
     }
 
     private static String hmac(String key, String body) {
-        return HexFormat.of().formatHex(SignatureVerifier.hmac(bytes(key), bytes(body)));
+        return Hmac.sha256Hex(key, body);
     }
 
     private void assertRefused(Runnable call, int status, String message) {

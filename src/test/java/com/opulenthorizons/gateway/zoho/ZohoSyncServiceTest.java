@@ -21,16 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.opulenthorizons.gateway.common.WireJson;
-import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
-import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
-import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoredLead;
+import com.opulenthorizons.gateway.testing.ValidLead;
 import com.opulenthorizons.gateway.zoho.client.ZohoException;
 import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
 
@@ -61,8 +59,7 @@ class ZohoSyncServiceTest {
     }
 
     private LeadIngestResult localLead(String email) {
-        return leads.ingest(new LeadIngestRequest(SourceSystem.WEB, "w-" + UUID.randomUUID(), Channel.WEB_FORM, "Dee", "Local",
-                true, email, "+442079460009", null, null, null, null, null, null));
+        return leads.ingest(ValidLead.web("w-" + UUID.randomUUID()).name("Dee", "Local").email(email).phone("+442079460009").request());
     }
 
     @ParameterizedTest(name = "inbound {0}, outbound {1} -> {2}")

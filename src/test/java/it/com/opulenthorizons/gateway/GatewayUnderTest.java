@@ -9,14 +9,17 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 
-import io.modelcontextprotocol.client.McpClient;
+import com.opulenthorizons.gateway.testing.McpClients;
+
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 
-/** The gateway started by the build for the integration tests (see the failsafe settings in pom.xml). */
+/**
+ * The gateway on the PostgreSQL test server (GatewayDeployment.POSTGRES), as the integration
+ * tests reach it: base URLs from failsafe's system properties (pom.xml).
+ */
 public final class GatewayUnderTest {
 
     private GatewayUnderTest() {
@@ -31,42 +34,25 @@ public final class GatewayUnderTest {
     }
 
     /**
-     * Waits until /health/ready answers 200. The server starts before its database (which this
-     * test JVM owns), so its first readiness probes are DOWN.
+     * Waits until /health/ready answers 200: the deployed gateway may still be reconnecting to its
+     * database, which this test JVM owns and StoreOutageIT stops and starts.
      */
     public static void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await("gateway ready at " + baseUrl()).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("gateway ready at " + baseUrl()).atMost(Duration.ofSeconds(120))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> http.send(HttpRequest.newBuilder(uri("/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    /** An initialised MCP client on one of the gateway's endpoints, through the SDK's Streamable HTTP transport. */
-    public static McpSyncClient mcpClient(String endpoint) {
-        awaitReady();
-        return mcpClient(baseUrl(), endpoint, API_KEY);
-    }
-
     /** The API key the main test server requires (MCP_API_KEYS in pom.xml). */
     public static final String API_KEY = "it-api-key-new";
 
-    /** As {@link #mcpClient(String)}, on the server at {@code baseUrl}, with an API key or none. */
-    public static McpSyncClient mcpClient(String baseUrl, String endpoint, String apiKey) {
-        HttpClientStreamableHttpTransport.Builder builder = HttpClientStreamableHttpTransport.builder(baseUrl).endpoint(endpoint);
-        if (apiKey != null) {
-            builder.httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + apiKey));
-        }
-        HttpClientStreamableHttpTransport transport = builder.build();
-        McpSyncClient client = McpClient.sync(transport)
-                // Every structuredContent is checked against the tool's outputSchema by the client:
-                // the server does not re-validate its own records (RecordBoundSchemaValidator).
-                .enableCallToolSchemaCaching(true)
-                .requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(30))
-                .build();
-        client.initialize();
-        return client;
+    /** An initialised MCP client on one of the gateway's endpoints, with the API key, once the gateway is ready. */
+    public static McpSyncClient mcpClient(String endpoint) {
+        awaitReady();
+        return McpClients.connect(baseUrl(), endpoint, API_KEY);
     }
 
     public static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
@@ -75,27 +61,6 @@ public final class GatewayUnderTest {
 
     public static String unique(String prefix) {
         return prefix + "-" + java.util.UUID.randomUUID();
-    }
-
-    /**
-     * Arguments of a valid {@code ingest_lead} call from a web form; email and phone are left
-     * out when null. The map is mutable, so a test can break one field.
-     */
-    public static Map<String, Object> webLead(String sourceLeadId, String email, String phone) {
-        Map<String, Object> args = new java.util.HashMap<>();
-        args.put("source_system", "WEB");
-        args.put("source_lead_id", sourceLeadId);
-        args.put("channel", "WEB_FORM");
-        args.put("first_name", "Ann");
-        args.put("last_name", "Smith");
-        args.put("marketing_consent", true);
-        if (email != null) {
-            args.put("email", email);
-        }
-        if (phone != null) {
-            args.put("phone", phone);
-        }
-        return args;
     }
 
     public static String text(CallToolResult result) {

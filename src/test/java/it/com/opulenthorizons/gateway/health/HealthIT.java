@@ -8,12 +8,17 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import tools.jackson.databind.json.JsonMapper;
 
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class HealthIT {
 
     @BeforeAll

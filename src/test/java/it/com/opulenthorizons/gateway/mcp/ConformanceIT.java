@@ -8,21 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /**
  * The official MCP conformance suite's protocol scenarios (src/test/conformance/run.sh) against
  * the running gateway. The suite's output goes to target/conformance/*.log.
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class ConformanceIT {
-
-    @BeforeAll
-    static void serverReady() {
-        GatewayUnderTest.awaitReady();
-    }
 
     private static void runSuite(String endpoint) throws IOException, InterruptedException {
         // The suite cannot send an API key, so it runs against the second test server, which has

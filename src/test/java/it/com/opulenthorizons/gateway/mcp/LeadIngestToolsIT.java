@@ -4,7 +4,6 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
-import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,14 +13,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.Hmac;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -32,6 +34,8 @@ import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The lead-ingest tools through the MCP Java SDK's own client, against the WAR on Open Liberty. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class LeadIngestToolsIT {
 
@@ -50,18 +54,15 @@ class LeadIngestToolsIT {
         client.closeGracefully();
     }
 
-    /** A Meta lead ad, as the ingest tests send it. */
+    /** A Meta lead ad, as the ingest tests send it; email and phone may be null. */
     private static Map<String, Object> lead(String sourceLeadId, String email, String phone) {
-        Map<String, Object> args = webLead(sourceLeadId, email, phone);
-        args.put("source_system", "META");
-        args.put("channel", "META_LEAD_AD");
-        return args;
+        return ValidLead.metaAd(sourceLeadId).email(email).phone(phone).arguments();
     }
 
     // --- tools/list -----------------------------------------------------------------------
 
     @Test
-    void listsExactlyTheFiveToolsWithSchemasAndHints() {
+    void listsTheLeadIngestToolsWithSchemasAndHints() {
         Map<String, Tool> tools = client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
         assertThat(tools).containsOnlyKeys("ingest_lead", "process_cloudtalk_event", "process_notion_event", "lookup_ohid",
                 "verify_webhook_signature");
@@ -241,21 +242,15 @@ class LeadIngestToolsIT {
 
     // --- verify_webhook_signature ---------------------------------------------------------
 
-    private static String hmacHex(String secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
     @Test
-    void aCorrectCloudTalkSignatureIsValidAndAWrongOneIsNot() throws Exception {
+    void aCorrectCloudTalkSignatureIsValidAndAWrongOneIsNot() {
         byte[] body = "{\"call_id\":\"42\"}".getBytes(StandardCharsets.UTF_8);
         String bodyHex = HexFormat.of().formatHex(body);
-        String good = hmacHex(CLOUDTALK_SECRET, body);
+        String good = Hmac.sha256Hex(CLOUDTALK_SECRET, body);
         assertThat(structured(call(client, "verify_webhook_signature", Map.of("body_hex", bodyHex, "signature", good))))
                 .isEqualTo(Map.of("valid", true));
         assertThat(structured(call(client, "verify_webhook_signature",
-                Map.of("body_hex", bodyHex, "signature", hmacHex("wrong", body), "source", "cloudtalk"))))
+                Map.of("body_hex", bodyHex, "signature", Hmac.sha256Hex("wrong", body), "source", "cloudtalk"))))
                 .isEqualTo(Map.of("valid", false));
     }
 

@@ -7,12 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /** HTTP-level protections of /mcp/lead-ingest, checked with plain HTTP requests. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class McpHttpProtectionIT {
 
     @BeforeAll

@@ -13,17 +13,24 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.McpClients;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /**
  * The server as the README's run command starts it: no PG* settings at all. It must run on the
  * in-memory store, be ready, and serve the tools.
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class InMemoryModeIT {
 
     private static final String BASE = System.getProperty("it.memory.base.url", "http://localhost:9181");
@@ -38,15 +45,14 @@ class InMemoryModeIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ready().statusCode() == 200);
         assertThat(ready().body()).contains("\"store\":\"in-memory\"");
 
-        McpSyncClient client = GatewayUnderTest.mcpClient(BASE, "/mcp/lead-ingest", null);
+        McpSyncClient client = McpClients.connect(BASE, "/mcp/lead-ingest", null);
         try {
             String status = ((TextResourceContents) client.readResource(new ReadResourceRequest("status://pipeline"))
                     .contents().get(0)).text();
             assertThat(status).contains("\"store\":\"in-memory\"").contains("\"store_reachable\":true");
 
             String email = "mem-" + UUID.randomUUID() + "@example.com";
-            Map<String, Object> args = Map.of("source_system", "WEB", "source_lead_id", "m-" + UUID.randomUUID(),
-                    "channel", "WEB_FORM", "first_name", "Ann", "last_name", "Smith", "marketing_consent", true, "email", email);
+            Map<String, Object> args = ValidLead.web("m-" + UUID.randomUUID()).email(email).arguments();
             Map<String, Object> first = structured(call(client, "ingest_lead", args));
             assertThat(structured(call(client, "ingest_lead", args))).isEqualTo(first);
             assertThat(structured(call(client, "lookup_ohid", Map.of("email", email))))

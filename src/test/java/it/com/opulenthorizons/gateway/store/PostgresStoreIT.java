@@ -4,7 +4,6 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
-import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -17,13 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.opulenthorizons.gateway.Concurrently;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -31,6 +34,8 @@ import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 
 /** The gateway on PostgreSQL, through MCP, with the rows checked in the database itself. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class PostgresStoreIT {
 
@@ -46,8 +51,9 @@ class PostgresStoreIT {
         client.closeGracefully();
     }
 
+    /** A web form lead; email and phone may be null. */
     private static Map<String, Object> lead(String sourceLeadId, String email, String phone) {
-        return webLead(sourceLeadId, email, phone);
+        return ValidLead.web(sourceLeadId).email(email).phone(phone).arguments();
     }
 
     private static long count(String sql, Object... params) throws SQLException {
@@ -76,7 +82,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void anIngestWritesOneLeadAndOneLeadIngestedEventWithTheOhid() throws Exception {
+    void anIngestWritesTheLeadAndItsLeadIngestedEventWithTheOhid() throws Exception {
         String email = unique("ann") + "@example.com";
         Map<String, Object> out = structured(call(client, "ingest_lead", lead(unique("w"), email, null)));
         UUID ingestId = UUID.fromString((String) out.get("ingest_id"));
@@ -105,7 +111,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void thirtyTwoConcurrentFirstIngestsOfOneNewEmailGetOneOhid() throws Exception {
+    void concurrentFirstIngestsOfANewEmailGetTheSameOhid() throws Exception {
         String email = unique("race") + "@example.com";
         Set<Object> ohids = concurrently(32, i -> structured(call(client, "ingest_lead", lead(unique("w"), email, null))).get("ohid"));
         assertThat(ohids).hasSize(1).doesNotContainNull();
@@ -114,7 +120,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void thirtyTwoConcurrentFirstIngestsOfOnePhoneInFourFormatsGetOneOhid() throws Exception {
+    void concurrentFirstIngestsOfAPhoneInDifferentFormatsGetTheSameOhid() throws Exception {
         String local = String.format("%05d", (int) (Math.random() * 99_999));
         String[] formats = {"+1 415 55" + local, "(415) 55" + local.substring(0, 1) + "-" + local.substring(1),
                 "415-55" + local, "+1415 55" + local};
@@ -124,7 +130,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    void concurrentReplaysOfOneSourceLeadStoreItOnce() throws Exception {
+    void concurrentReplaysOfASourceLeadStoreItOnce() throws Exception {
         Map<String, Object> args = lead(unique("w"), unique("dup") + "@example.com", null);
         Set<Object> ingestIds = concurrently(16, i -> structured(call(client, "ingest_lead", args)).get("ingest_id"));
         assertThat(ingestIds).hasSize(1);

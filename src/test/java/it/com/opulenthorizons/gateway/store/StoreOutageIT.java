@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -20,6 +25,8 @@ import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 
 /** The database goes away under the running server, and comes back. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class StoreOutageIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,9 +53,8 @@ class StoreOutageIT {
             }
             Awaitility.await("readiness UP").atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
 
-            CallToolResult afterwards = call(client, "ingest_lead", Map.of("source_system", "WEB",
-                    "source_lead_id", "outage-" + UUID.randomUUID(), "channel", "WEB_FORM", "first_name", "Ann",
-                    "last_name", "Smith", "marketing_consent", false));
+            CallToolResult afterwards = call(client, "ingest_lead",
+                    ValidLead.web("outage-" + UUID.randomUUID()).marketingConsent(false).arguments());
             assertThat(afterwards.isError()).as(text(afterwards)).isFalse();
         } finally {
             client.closeGracefully();

@@ -7,24 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.Hmac;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
@@ -32,6 +33,8 @@ import it.com.opulenthorizons.gateway.ItPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
 /** POST /webhooks/cloudtalk and /webhooks/notion on Liberty, against PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class WebhookReceiversIT {
 
@@ -49,12 +52,6 @@ class WebhookReceiversIT {
     @AfterAll
     void disconnect() {
         client.closeGracefully();
-    }
-
-    private static String hmac(String key, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
@@ -102,13 +99,12 @@ class WebhookReceiversIT {
     @Test
     void aSignedCallFromAKnownLeadIsStoredWithTheLeadsOhid() throws Exception {
         String phone = "+1 415 555 " + String.format("%04d", (int) (Math.random() * 9999));
-        Object ohid = structured(call(client, "ingest_lead", Map.of("source_system", "WEB", "source_lead_id", "w-" + UUID.randomUUID(),
-                "channel", "WEB_FORM", "first_name", "Ann", "last_name", "Smith", "marketing_consent", true, "phone", phone)))
+        Object ohid = structured(call(client, "ingest_lead", ValidLead.web("w-" + UUID.randomUUID()).phone(phone).arguments()))
                 .get("ohid");
         String callId = "call-" + UUID.randomUUID();
         String body = callBody(callId, phone.replace(" ", ""));
 
-        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac(CLOUDTALK_SECRET, body));
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", Hmac.sha256Hex(CLOUDTALK_SECRET, body));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response)).containsEntry("event_type", "CallReceived").containsEntry("accepted", true);
@@ -133,7 +129,7 @@ class WebhookReceiversIT {
     void aBadSignatureIs401AndNothingIsStored() throws Exception {
         String callId = "call-" + UUID.randomUUID();
         String body = callBody(callId, "+14155550198");
-        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac("guess", body));
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", Hmac.sha256Hex("guess", body));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response)).containsEntry("error", "signature does not match").containsKey("correlation_id");
         assertThat(eventsOfCall(callId)).isZero();
@@ -143,7 +139,7 @@ class WebhookReceiversIT {
     @Test
     void aMalformedBodyIs400() throws Exception {
         String body = "{\"event_type\":\"call.started\"";
-        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", hmac(CLOUDTALK_SECRET, body));
+        HttpResponse<String> response = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", Hmac.sha256Hex(CLOUDTALK_SECRET, body));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error")).isEqualTo("body is not valid JSON");
     }
@@ -163,11 +159,11 @@ class WebhookReceiversIT {
     @Test
     void aSignedNotionEventIsStoredAndABadlySignedOneIs401() throws Exception {
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"page.properties_updated\"}";
-        HttpResponse<String> good = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + hmac(NOTION_SECRET, body));
+        HttpResponse<String> good = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + Hmac.sha256Hex(NOTION_SECRET, body));
         assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
         assertThat(json(good)).containsEntry("accepted", true);
 
-        HttpResponse<String> bad = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + hmac("guess", body));
+        HttpResponse<String> bad = post("/webhooks/notion", body, "X-Notion-Signature", "sha256=" + Hmac.sha256Hex("guess", body));
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(post("/webhooks/notion", "{\"type\":\"page.created\"}").statusCode()).isEqualTo(401);
     }

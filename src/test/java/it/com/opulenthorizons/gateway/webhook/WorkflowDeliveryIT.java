@@ -2,7 +2,6 @@ package it.com.opulenthorizons.gateway.webhook;
 
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
-import static it.com.opulenthorizons.gateway.GatewayUnderTest.webLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -23,11 +22,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
@@ -36,6 +40,8 @@ import it.com.opulenthorizons.gateway.ItWebhookReceiver;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver.Delivery;
 
 /** Workflow events reach the stand-in workflow webhook after commit, through outages, or end FAILED. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class WorkflowDeliveryIT {
 
@@ -52,7 +58,7 @@ class WorkflowDeliveryIT {
     }
 
     private static Map<String, Object> lead(String sourceLeadId) {
-        return webLead(sourceLeadId, sourceLeadId + "@example.com", null);
+        return ValidLead.web(sourceLeadId).email(sourceLeadId + "@example.com").arguments();
     }
 
     private static Optional<Delivery> deliveryOfIngest(String ingestId) {
@@ -119,7 +125,7 @@ class WorkflowDeliveryIT {
     }
 
     @Test
-    void twoHundredEventsIngestedUnderEightConcurrentSessionsAllArrive() throws Exception {
+    void eventsIngestedFromConcurrentSessionsAllArriveAfterTheirCommit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<List<String>>> sessions = new ArrayList<>();
         for (int s = 0; s < 8; s++) {

@@ -31,12 +31,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.opulenthorizons.gateway.zoho.FakeZoho;
 
@@ -55,6 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * talks to the fake Zoho (ItZoho) with small fault-tolerance timings (pom.xml): 1.5 s timeout,
  * 2 retries 50 ms apart, a circuit that opens after 10 failed calls in a row for 1.5 s.
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestInstance(Lifecycle.PER_CLASS)
 class ZohoSyncIT {
 
@@ -99,7 +104,7 @@ class ZohoSyncIT {
     // --- tools/list ---------------------------------------------------------------------------
 
     @Test
-    void listsTheThreeToolsOpenWorldWithSchemas() {
+    void listsTheZohoSyncToolsOpenWorldWithSchemas() {
         Map<String, Tool> tools = client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
         assertThat(tools).containsOnlyKeys("sync_lead", "get_zoho_lead", "upsert_zoho_lead");
         tools.values().forEach(t -> {
@@ -209,7 +214,7 @@ class ZohoSyncIT {
     // --- single-flight refresh ---------------------------------------------------------------
 
     @Test
-    void eightConcurrentCallsWithAnExpiredTokenMakeExactlyOneTokenRequest() throws Exception {
+    void concurrentCallsWithAnExpiredTokenWaitForTheSameRefresh() throws Exception {
         // A refresh now grants a token that is already inside the 5-minute refresh margin, i.e. expired for the gateway.
         zoho.grantsTokens(300);
         String revoked = uniqueId();
