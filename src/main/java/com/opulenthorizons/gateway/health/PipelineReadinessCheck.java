@@ -5,13 +5,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.StoreHealth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Ready when the store answers; mirrors status://pipeline. */
+/** Ready when the store answers; mirrors status://pipeline, and says how the MCP endpoints are protected. */
 @Readiness
 @ApplicationScoped
 public class PipelineReadinessCheck implements HealthCheck {
@@ -21,6 +22,9 @@ public class PipelineReadinessCheck implements HealthCheck {
     @Inject
     PipelineStatus status;
 
+    @Inject
+    AccessConfig access;
+
     @Override
     public HealthCheckResponse call() {
         StoreHealth health = status.storeHealth();
@@ -29,7 +33,9 @@ public class PipelineReadinessCheck implements HealthCheck {
                 .withData("store", health.type().wireName())
                 .withData("store_reachable", health.reachable())
                 .withData("store_detail", health.detail())
-                .withData("workflow_webhook_configured", status.workflowWebhookConfigured());
+                .withData("workflow_webhook_configured", status.workflowWebhookConfigured())
+                // not_configured: the MCP endpoints refuse every call (see AccessPolicy)
+                .withData("auth", access.policy().mode().wireName());
         if (health.reachable()) {
             DeliveryBacklog backlog = status.deliveryBacklog();
             response.withData("events_pending", backlog.pending()).withData("events_failed", backlog.failed());

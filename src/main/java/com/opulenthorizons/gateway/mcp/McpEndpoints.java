@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
@@ -47,15 +48,15 @@ public class McpEndpoints implements ServletContextListener {
     @Inject
     McpHttpConfig http;
 
+    @Inject
+    AccessConfig access;
+
     private final List<McpStatelessSyncServer> servers = new ArrayList<>();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        if (http.apiKeys().isEmpty()) {
-            LOG.warning("MCP_API_KEYS is not set: the MCP endpoints accept calls without an API key. "
-                    + "Set it before exposing the gateway beyond localhost.");
-        }
+        access.logAtStart();
         registry.servers().forEach(server -> register(context, server));
     }
 
@@ -102,7 +103,7 @@ public class McpEndpoints implements ServletContextListener {
         servlet.addMapping(path);
 
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), http.apiKeys()));
+                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), access.policy()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 

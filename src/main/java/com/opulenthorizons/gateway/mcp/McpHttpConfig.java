@@ -1,12 +1,10 @@
 package com.opulenthorizons.gateway.mcp;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.opulenthorizons.gateway.common.CommaSeparated;
-import com.opulenthorizons.gateway.common.SharedSecrets;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,18 +25,6 @@ public class McpHttpConfig {
     @Inject
     @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES")
     int maxRequestBytes;
-
-    @Inject
-    @ConfigProperty(name = "MCP_API_KEYS")
-    Optional<String> apiKeys;
-
-    /**
-     * The keys a caller may present as {@code Authorization: Bearer <key>}; empty when
-     * {@code MCP_API_KEYS} is unset, and the endpoints are then open.
-     */
-    public List<byte[]> apiKeys() {
-        return apiKeys.map(SharedSecrets::parse).orElse(List.of());
-    }
 
     public int maxRequestBytes() {
         return maxRequestBytes;

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.auth.AccessMode;
+import com.opulenthorizons.gateway.auth.AccessPolicy;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
 import com.opulenthorizons.gateway.common.SharedSecrets;
 import com.opulenthorizons.gateway.common.WireJson;
@@ -29,8 +31,10 @@ import tools.jackson.core.JacksonException;
 /**
  * HTTP checks that the SDK's servlet transport leaves to us.
  * <ul>
- * <li>Origin and Host are checked first (DNS-rebinding protection: 403 / 421), then, when
- *     {@code MCP_API_KEYS} is set, the caller must present one of the keys as a bearer token (401).</li>
+ * <li>Origin and Host are checked first (DNS-rebinding protection: 403 / 421), then access
+ *     ({@link AccessMode}): with {@code MCP_API_KEYS} set, the caller must present one of the keys
+ *     as a bearer token (401); a server that other machines can reach with no credentials configured
+ *     refuses every call (401), failing closed.</li>
  * <li>An {@code MCP-Protocol-Version} the server does not speak gets 400, as the specification requires.</li>
  * <li>A body larger than the limit gets 413 before it is read; a POST without Content-Length gets 411.</li>
  * <li>The transport writes its HTTP-level errors (bad JSON, wrong Accept) as a serialised Java
@@ -46,14 +50,16 @@ final class McpRequestFilter extends HttpFilter {
     private final transient List<String> supportedVersions;
     private final transient RequestBodyLimit bodyLimit;
     private final transient ServerHttpHeaderValidator originAndHost;
+    private final transient AccessMode access;
     private final transient List<byte[]> apiKeys;
 
     McpRequestFilter(List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
-            List<byte[]> apiKeys) {
+            AccessPolicy access) {
         this.supportedVersions = List.copyOf(supportedVersions);
         this.bodyLimit = new RequestBodyLimit(maxRequestBytes);
         this.originAndHost = originAndHost;
-        this.apiKeys = List.copyOf(apiKeys);
+        this.access = access.mode();
+        this.apiKeys = access.apiKeys();
     }
 
     @Override
@@ -75,7 +81,14 @@ final class McpRequestFilter extends HttpFilter {
             reject(response, e.getStatusCode(), e.getMessage());
             return;
         }
-        if (!apiKeys.isEmpty() && !presentsAnApiKey(request.getHeader("Authorization"))) {
+        if (access.refusesEveryCall()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "the MCP endpoints are closed: this server can be reached "
+                    + "from other machines and no credentials are configured (its operator must set MCP_API_KEYS, or "
+                    + "MCP_AUTH=none on a private network)");
+            return;
+        }
+        if (access == AccessMode.API_KEYS && !presentsAnApiKey(request.getHeader("Authorization"))) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid API key is required: Authorization: Bearer <key>");
             return;

@@ -21,6 +21,8 @@ public final class GatewayDeployment {
     public static final String POSTGRES = "postgres";
     /** The server with no configuration, in memory. */
     public static final String MEMORY = "memory";
+    /** Listening on every interface with no credentials configured: it fails closed. */
+    public static final String PUBLIC = "public";
 
     private GatewayDeployment() {
     }
@@ -34,6 +36,12 @@ public final class GatewayDeployment {
     @Deployment(name = MEMORY, testable = false)
     @TargetsContainer(MEMORY)
     public static WebArchive inMemory() {
+        return packagedWar();
+    }
+
+    @Deployment(name = PUBLIC, testable = false)
+    @TargetsContainer(PUBLIC)
+    public static WebArchive reachableWithoutCredentials() {
         return packagedWar();
     }
 

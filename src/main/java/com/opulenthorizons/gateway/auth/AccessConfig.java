@@ -1,0 +1,59 @@
+package com.opulenthorizons.gateway.auth;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.opulenthorizons.gateway.common.SharedSecrets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The MCP endpoints' access settings: {@code MCP_API_KEYS}, {@code MCP_AUTH} and the address the
+ * server listens on (Liberty's {@code http.host}, localhost unless the container image says
+ * otherwise). Read once, at start-up.
+ */
+@ApplicationScoped
+public class AccessConfig {
+
+    private static final Logger LOG = Logger.getLogger(AccessConfig.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "MCP_API_KEYS")
+    Optional<String> apiKeys;
+
+    @Inject
+    @ConfigProperty(name = "MCP_AUTH")
+    Optional<String> mcpAuth;
+
+    @Inject
+    @ConfigProperty(name = "http.host", defaultValue = "localhost")
+    String bindHost;
+
+    public AccessPolicy policy() {
+        return new AccessPolicy(bindHost, apiKeys.map(SharedSecrets::parse).orElse(java.util.List.of()), mcpAuth);
+    }
+
+    /** Says once, at start-up, how the endpoints are protected; loudly when they refuse everything. */
+    public void logAtStart() {
+        AccessPolicy policy = policy();
+        if (policy.hasUnknownMcpAuth()) {
+            LOG.severe("MCP_AUTH is set to a value this gateway does not understand; only MCP_AUTH=none is. It opens nothing.");
+        }
+        if (policy.ignoresMcpAuthNone()) {
+            LOG.warning("MCP_AUTH=none is ignored: MCP_API_KEYS is set, so callers must present a key.");
+        }
+        switch (policy.mode()) {
+            case API_KEYS -> LOG.info("MCP endpoints: callers must present one of the MCP_API_KEYS.");
+            case OPEN_ON_LOOPBACK -> LOG.warning("MCP endpoints: no credentials configured; open because the server listens on "
+                    + bindHost + " only. Set MCP_API_KEYS before exposing the gateway beyond this machine.");
+            case OPEN_BY_CHOICE -> LOG.warning("MCP endpoints: open to every caller, because MCP_AUTH=none. "
+                    + "Only for a private network.");
+            case NOT_CONFIGURED -> LOG.severe("MCP endpoints REFUSE every call: the server listens on " + bindHost
+                    + ", which other machines can reach, and no credentials are configured. Set MCP_API_KEYS, "
+                    + "or MCP_AUTH=none for a private network.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.opulenthorizons.gateway.auth;
+
+/** How the MCP endpoints decide who may call them, as readiness and the start-up log report it. */
+public enum AccessMode {
+    /** Callers present one of the configured API keys. */
+    API_KEYS("api_keys"),
+    /** No credentials, but the server listens on a loopback address only: a developer's machine. */
+    OPEN_ON_LOOPBACK("open_on_loopback"),
+    /** No credentials on purpose ({@code MCP_AUTH=none}), for a private network. */
+    OPEN_BY_CHOICE("open_by_choice"),
+    /** Reachable from other machines and no credentials configured: every MCP call is refused. */
+    NOT_CONFIGURED("not_configured");
+
+    private final String wireName;
+
+    AccessMode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean refusesEveryCall() {
+        return this == NOT_CONFIGURED;
+    }
+}

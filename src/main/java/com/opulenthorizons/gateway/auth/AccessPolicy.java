@@ -1,0 +1,73 @@
+package com.opulenthorizons.gateway.auth;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides how the MCP endpoints are protected, failing closed: a server that other machines can
+ * reach needs credentials, or an explicit {@code MCP_AUTH=none}.
+ *
+ * @param bindHost the address the HTTP endpoint listens on (Liberty's {@code http.host}; {@code *} is every interface)
+ * @param apiKeys the configured API keys, possibly none
+ * @param mcpAuth the value of {@code MCP_AUTH}, if set
+ */
+public record AccessPolicy(String bindHost, List<byte[]> apiKeys, Optional<String> mcpAuth) {
+
+    /** The only value of {@code MCP_AUTH} understood today. */
+    public static final String NONE = "none";
+
+    public AccessPolicy {
+        apiKeys = List.copyOf(apiKeys);
+        mcpAuth = mcpAuth.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public AccessMode mode() {
+        if (!apiKeys.isEmpty()) {
+            return AccessMode.API_KEYS;
+        }
+        if (openByChoice()) {
+            return AccessMode.OPEN_BY_CHOICE;
+        }
+        return isLoopback(bindHost) ? AccessMode.OPEN_ON_LOOPBACK : AccessMode.NOT_CONFIGURED;
+    }
+
+    /** {@code MCP_AUTH} is set to something other than {@code none}: not understood, so it opens nothing. */
+    public boolean hasUnknownMcpAuth() {
+        return mcpAuth.isPresent() && !openByChoice();
+    }
+
+    /** {@code MCP_AUTH=none} was set, but API keys are configured too: the keys win. */
+    public boolean ignoresMcpAuthNone() {
+        return openByChoice() && !apiKeys.isEmpty();
+    }
+
+    private boolean openByChoice() {
+        return mcpAuth.map(v -> v.toLowerCase(Locale.ROOT).equals(NONE)).orElse(false);
+    }
+
+    /**
+     * Whether only this machine can reach an endpoint bound to {@code host}: {@code localhost}, or
+     * an address or name that is a loopback address. {@code *}, {@code 0.0.0.0} and every other
+     * address are reachable from outside; so is a name that cannot be resolved, to fail closed.
+     */
+    static boolean isLoopback(String host) {
+        String h = host == null ? "" : host.trim();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.isEmpty() || h.equals("*")) {
+            return false;
+        }
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.opulenthorizons.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccessPolicyTest {
+
+    private static final List<byte[]> KEYS = List.of("k1".getBytes(StandardCharsets.UTF_8));
+
+    private static AccessPolicy policy(String host, List<byte[]> keys, String mcpAuth) {
+        return new AccessPolicy(host, keys, Optional.ofNullable(mcpAuth));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "::1", "[::1]" })
+    void withoutCredentialsALoopbackServerIsOpen(String host) {
+        assertThat(policy(host, List.of(), null).mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "*", "0.0.0.0", "::", "10.1.2.3", "" })
+    void withoutCredentialsAServerOthersCanReachRefusesEveryCall(String host) {
+        AccessPolicy policy = policy(host, List.of(), null);
+
+        assertThat(policy.mode()).isEqualTo(AccessMode.NOT_CONFIGURED);
+        assertThat(policy.mode().refusesEveryCall()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "*, none", "0.0.0.0, NONE", "10.1.2.3, ' none '" })
+    void mcpAuthNoneOpensItOnPurpose(String host, String mcpAuth) {
+        assertThat(policy(host, List.of(), mcpAuth).mode()).isEqualTo(AccessMode.OPEN_BY_CHOICE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "*", "localhost" })
+    void apiKeysAreRequiredWhereverTheServerListens(String host) {
+        assertThat(policy(host, KEYS, null).mode()).isEqualTo(AccessMode.API_KEYS);
+    }
+
+    @Test
+    void apiKeysWinOverMcpAuthNone() {
+        AccessPolicy policy = policy("*", KEYS, "none");
+
+        assertThat(policy.mode()).isEqualTo(AccessMode.API_KEYS);
+        assertThat(policy.ignoresMcpAuthNone()).isTrue();
+    }
+
+    @Test
+    void anUnknownMcpAuthValueOpensNothing() {
+        AccessPolicy policy = policy("*", List.of(), "off");
+
+        assertThat(policy.mode()).isEqualTo(AccessMode.NOT_CONFIGURED);
+        assertThat(policy.hasUnknownMcpAuth()).isTrue();
+    }
+
+    @Test
+    void aBlankMcpAuthIsUnset() {
+        AccessPolicy policy = policy("localhost", List.of(), "  ");
+
+        assertThat(policy.mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
+        assertThat(policy.hasUnknownMcpAuth()).isFalse();
+    }
+}
