@@ -1,11 +1,13 @@
 package com.opulenthorizons.gateway.auth;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.opulenthorizons.gateway.common.SharedSecrets;
+import com.opulenthorizons.gateway.common.CommaSeparated;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,10 @@ public class AccessConfig {
     Optional<String> apiKeys;
 
     @Inject
+    @ConfigProperty(name = "MCP_API_KEYS_FILE")
+    Optional<String> apiKeysFile;
+
+    @Inject
     @ConfigProperty(name = "MCP_AUTH")
     Optional<String> mcpAuth;
 
@@ -32,8 +38,23 @@ public class AccessConfig {
     @ConfigProperty(name = "http.host", defaultValue = "localhost")
     String bindHost;
 
+    private volatile ApiKeys keys;
+
     public AccessPolicy policy() {
-        return new AccessPolicy(bindHost, apiKeys.map(SharedSecrets::parse).orElse(java.util.List.of()), mcpAuth);
+        return new AccessPolicy(bindHost, apiKeys().configured(), mcpAuth);
+    }
+
+    /** The keys of MCP_API_KEYS and MCP_API_KEYS_FILE, read once; the file is watched for changes. */
+    public ApiKeys apiKeys() {
+        if (keys == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = new ApiKeys(apiKeys.map(CommaSeparated::values).orElse(List.of()),
+                            apiKeysFile.map(String::trim).filter(s -> !s.isEmpty()).map(Path::of));
+                }
+            }
+        }
+        return keys;
     }
 
     /** Says once, at start-up, how the endpoints are protected; loudly when they refuse everything. */
@@ -46,7 +67,7 @@ public class AccessConfig {
             LOG.warning("MCP_AUTH=none is ignored: MCP_API_KEYS is set, so callers must present a key.");
         }
         switch (policy.mode()) {
-            case API_KEYS -> LOG.info("MCP endpoints: callers must present one of the MCP_API_KEYS.");
+            case API_KEYS -> LOG.info("MCP endpoints: callers must present an API key (MCP_API_KEYS_FILE, MCP_API_KEYS).");
             case OPEN_ON_LOOPBACK -> LOG.warning("MCP endpoints: no credentials configured; open because the server listens on "
                     + bindHost + " only. Set MCP_API_KEYS before exposing the gateway beyond this machine.");
             case OPEN_BY_CHOICE -> LOG.warning("MCP endpoints: open to every caller, because MCP_AUTH=none. "

@@ -2,7 +2,6 @@ package com.opulenthorizons.gateway.auth;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,21 +10,20 @@ import java.util.Optional;
  * reach needs credentials, or an explicit {@code MCP_AUTH=none}.
  *
  * @param bindHost the address the HTTP endpoint listens on (Liberty's {@code http.host}; {@code *} is every interface)
- * @param apiKeys the configured API keys, possibly none
+ * @param keysConfigured whether callers must present an API key ({@link ApiKeys#configured()})
  * @param mcpAuth the value of {@code MCP_AUTH}, if set
  */
-public record AccessPolicy(String bindHost, List<byte[]> apiKeys, Optional<String> mcpAuth) {
+public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<String> mcpAuth) {
 
     /** The only value of {@code MCP_AUTH} understood today. */
     public static final String NONE = "none";
 
     public AccessPolicy {
-        apiKeys = List.copyOf(apiKeys);
         mcpAuth = mcpAuth.map(String::trim).filter(s -> !s.isEmpty());
     }
 
     public AccessMode mode() {
-        if (!apiKeys.isEmpty()) {
+        if (keysConfigured) {
             return AccessMode.API_KEYS;
         }
         if (openByChoice()) {
@@ -41,7 +39,7 @@ public record AccessPolicy(String bindHost, List<byte[]> apiKeys, Optional<Strin
 
     /** {@code MCP_AUTH=none} was set, but API keys are configured too: the keys win. */
     public boolean ignoresMcpAuthNone() {
-        return openByChoice() && !apiKeys.isEmpty();
+        return openByChoice() && keysConfigured;
     }
 
     private boolean openByChoice() {

@@ -1,5 +1,6 @@
 package com.opulenthorizons.gateway.mcp;
 
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.events.CallEventService;
 import com.opulenthorizons.gateway.events.CloudTalkEventRequest;
@@ -38,7 +39,7 @@ public class LeadIngestServer {
     @Inject
     PipelineStatus status;
 
-    @McpTool(name = "ingest_lead", title = "Ingest a lead",
+    @McpTool(name = "ingest_lead", scope = Scope.LEADS_WRITE, title = "Ingest a lead",
             description = "Stores a lead under its person's OHID (found by email, then phone; new when neither matches) "
                     + "and records a LeadIngested workflow event. Idempotent per (source_system, source_lead_id).",
             idempotentHint = true, destructiveHint = false, openWorldHint = false)
@@ -46,7 +47,7 @@ public class LeadIngestServer {
         return leads.ingest(request);
     }
 
-    @McpTool(name = "process_cloudtalk_event", title = "Record a CloudTalk call event",
+    @McpTool(name = "process_cloudtalk_event", scope = Scope.EVENTS_WRITE, title = "Record a CloudTalk call event",
             description = "Records a call event as a workflow event, linked to the caller's OHID when the number is a "
                     + "known lead: call.started and call.ringing become CallReceived, every other event CallCompleted. "
                     + "Idempotent per (call_id, event_type).",
@@ -55,7 +56,7 @@ public class LeadIngestServer {
         return callEvents.process(request);
     }
 
-    @McpTool(name = "process_notion_event", title = "Record a Notion event",
+    @McpTool(name = "process_notion_event", scope = Scope.EVENTS_WRITE, title = "Record a Notion event",
             description = "Answers a verification challenge by echoing it ({challenge}); otherwise stores the payload "
                     + "as a NotionEvent workflow event.",
             destructiveHint = false, openWorldHint = false)
@@ -63,14 +64,14 @@ public class LeadIngestServer {
         return notion.process(request);
     }
 
-    @McpTool(name = "lookup_ohid", title = "Find a person's OHID",
+    @McpTool(name = "lookup_ohid", scope = Scope.LEADS_READ, title = "Find a person's OHID",
             description = "Finds the OHID of the person with this email or phone (email first). At least one is required.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public OhidLookupResult lookupOhid(OhidLookupRequest request) {
         return leads.lookup(request);
     }
 
-    @McpTool(name = "verify_webhook_signature", title = "Verify a webhook signature",
+    @McpTool(name = "verify_webhook_signature", scope = Scope.LEADS_READ, title = "Verify a webhook signature",
             description = "Checks an HMAC-SHA256 webhook signature over the raw body in constant time, against "
                     + "CLOUDTALK_WEBHOOK_SECRET or NOTION_WEBHOOK_SECRET.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)

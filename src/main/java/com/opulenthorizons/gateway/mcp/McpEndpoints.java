@@ -3,15 +3,20 @@ package com.opulenthorizons.gateway.mcp;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
+import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
 import com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator;
 import com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
@@ -76,8 +81,12 @@ public class McpEndpoints implements ServletContextListener {
                 .jsonMapper(JSON)
                 .httpHeaderValidator(http.securityValidator())
                 .maxRequestSize(http.maxRequestBytes())
+                // the caller that McpRequestFilter established, for the tool calls' scope checks and audit lines
+                .contextExtractor(request -> McpTransportContext.create(
+                        Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
-        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(transport);
+        Map<String, Scope> scopeByTool = tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope));
+        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedToolsTransport(transport, scopeByTool));
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
@@ -89,7 +98,7 @@ public class McpEndpoints implements ServletContextListener {
                 .validateToolInputs(false)
                 .jsonSchemaValidator(new RecordBoundSchemaValidator())
                 .tools(tools.stream()
-                        .map(t -> new SyncToolSpecification(t.tool(), (ctx, request) -> t.handler().apply(request)))
+                        .map(t -> new SyncToolSpecification(t.tool(), t.handler()))
                         .toList())
                 .resources(resources.stream()
                         .map(r -> new SyncResourceSpecification(r.resource(), (ctx, request) -> r.reader().get()))
@@ -103,7 +112,7 @@ public class McpEndpoints implements ServletContextListener {
         servlet.addMapping(path);
 
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), access.policy()));
+                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), access.policy().mode(), access.apiKeys()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessMode;
-import com.opulenthorizons.gateway.auth.AccessPolicy;
+import com.opulenthorizons.gateway.auth.ApiKeys;
+import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
 import com.opulenthorizons.gateway.common.SharedSecrets;
 import com.opulenthorizons.gateway.common.WireJson;
@@ -51,15 +52,15 @@ final class McpRequestFilter extends HttpFilter {
     private final transient RequestBodyLimit bodyLimit;
     private final transient ServerHttpHeaderValidator originAndHost;
     private final transient AccessMode access;
-    private final transient List<byte[]> apiKeys;
+    private final transient ApiKeys apiKeys;
 
     McpRequestFilter(List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
-            AccessPolicy access) {
+            AccessMode access, ApiKeys apiKeys) {
         this.supportedVersions = List.copyOf(supportedVersions);
         this.bodyLimit = new RequestBodyLimit(maxRequestBytes);
         this.originAndHost = originAndHost;
-        this.access = access.mode();
-        this.apiKeys = access.apiKeys();
+        this.access = access;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -88,11 +89,15 @@ final class McpRequestFilter extends HttpFilter {
                     + "MCP_AUTH=none on a private network)");
             return;
         }
-        if (access == AccessMode.API_KEYS && !presentsAnApiKey(request.getHeader("Authorization"))) {
+        Optional<Caller> caller = access == AccessMode.API_KEYS
+                ? SharedSecrets.bearerToken(request.getHeader("Authorization")).flatMap(apiKeys::identify)
+                : Optional.of(Caller.UNAUTHENTICATED);
+        if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid API key is required: Authorization: Bearer <key>");
             return;
         }
+        request.setAttribute(Caller.ATTRIBUTE, caller.get());
         String version = request.getHeader(PROTOCOL_VERSION_HEADER);
         if (version != null && !supportedVersions.contains(version.trim())) {
             reject(response, HttpServletResponse.SC_BAD_REQUEST, "Unsupported MCP-Protocol-Version '" + printable(version)
@@ -107,11 +112,6 @@ final class McpRequestFilter extends HttpFilter {
         ErrorBodyGuard guarded = new ErrorBodyGuard(response);
         chain.doFilter(request, guarded);
         guarded.finish();
-    }
-
-    /** Constant-time against every configured key. */
-    private boolean presentsAnApiKey(String authorization) {
-        return SharedSecrets.bearerToken(authorization).filter(token -> SharedSecrets.matchesAny(token, apiKeys)).isPresent();
     }
 
     /** A JSON-RPC error body, as MCP clients expect with an HTTP error. */

@@ -95,8 +95,9 @@ public class McpServerRegistry {
                 .outputSchema(schemas.schemaOf(resultType))
                 .annotations(hints(declared))
                 .build();
-        return new ToolDeclaration(tool, request -> adapter.call(serverName, declared.name(), request.arguments(), requestType,
-                arguments -> invoke(method, instance, arguments)));
+        return new ToolDeclaration(tool, declared.scope(), (context, request) -> adapter.call(
+                new ToolCall(serverName, declared.name(), declared.scope(), ToolCall.callerIn(context)), request.arguments(),
+                requestType, arguments -> invoke(method, instance, arguments)));
     }
 
     private static ResourceDeclaration resource(McpResource declared, Method method, Object instance) {

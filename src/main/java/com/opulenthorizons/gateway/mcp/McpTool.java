@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.opulenthorizons.gateway.auth.Scope;
+
 /**
  * Declares a public method of an {@link McpServerEndpoint} bean as an MCP tool. The method takes
  * the tool's request record and returns its result record: the input schema is generated from the
@@ -27,6 +29,9 @@ public @interface McpTool {
     String title();
 
     String description();
+
+    /** The scope a caller needs to see and call the tool. */
+    Scope scope();
 
     /** The tool changes nothing. A read-only tool is never destructive, whatever {@link #destructiveHint()} says. */
     boolean readOnlyHint() default false;

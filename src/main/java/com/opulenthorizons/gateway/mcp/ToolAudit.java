@@ -9,8 +9,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * Structured audit lines for tool calls: one JSON object per line on the logger
- * {@code com.opulenthorizons.gateway.audit}. Lines name the tool, the correlation id, the
- * duration and the error type; they never carry arguments, so no contact details or secrets.
+ * {@code com.opulenthorizons.gateway.audit}. Lines name the tool, the caller, the correlation id,
+ * the duration and the error type; they never carry arguments, so no contact details or secrets.
  */
 final class ToolAudit {
 
@@ -19,27 +19,29 @@ final class ToolAudit {
     private ToolAudit() {
     }
 
-    static void start(String server, String tool, String correlationId) {
-        AUDIT.info(line("tool.start", server, tool, correlationId, null, null, null));
+    static void start(ToolCall call, String correlationId) {
+        AUDIT.info(line("tool.start", call, correlationId, null, null, null));
     }
 
-    static void end(String server, String tool, String correlationId, long durationMs) {
-        AUDIT.info(line("tool.end", server, tool, correlationId, durationMs, null, null));
+    static void end(ToolCall call, String correlationId, long durationMs) {
+        AUDIT.info(line("tool.end", call, correlationId, durationMs, null, null));
     }
 
-    static void error(String server, String tool, String correlationId, long durationMs, String errorType, String message) {
-        AUDIT.warning(line("tool.error", server, tool, correlationId, durationMs, errorType, message));
+    static void error(ToolCall call, String correlationId, long durationMs, String errorType, String message) {
+        AUDIT.warning(line("tool.error", call, correlationId, durationMs, errorType, message));
     }
 
     /** One JSON object, written straight to a string (no intermediate map: this runs twice per call). */
-    private static String line(String event, String server, String tool, String correlationId, Long durationMs,
-            String errorType, String message) {
+    private static String line(String event, ToolCall call, String correlationId, Long durationMs, String errorType,
+            String message) {
         StringWriter out = new StringWriter(160);
         try (JsonGenerator json = WireJson.PLAIN.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("event", event);
-            json.writeStringProperty("server", server);
-            json.writeStringProperty("tool", tool);
+            json.writeStringProperty("server", call.server());
+            json.writeStringProperty("tool", call.tool());
+            // the API key's (later the token's) name, never a secret
+            json.writeStringProperty("caller", call.caller().name());
             json.writeStringProperty("correlation_id", correlationId);
             if (durationMs != null) {
                 json.writeNumberProperty("duration_ms", durationMs);

@@ -53,23 +53,27 @@ public class ToolCallAdapter {
         this.validator = validators.usingContext().traversableResolver(RecordTraversableResolver.INSTANCE).getValidator();
     }
 
-    public <A, R> CallToolResult call(String server, String tool, Map<String, Object> arguments, Class<A> requestType,
+    public <A, R> CallToolResult call(ToolCall call, Map<String, Object> arguments, Class<A> requestType,
             Function<A, R> service) {
         String correlationId = Correlation.newId();
         long started = System.nanoTime();
-        ToolAudit.start(server, tool, correlationId);
+        ToolAudit.start(call, correlationId);
+        if (!call.caller().mayUse(call.scope())) {
+            return failure(call, correlationId, started, "insufficient_scope", "this tool needs the scope "
+                    + call.scope().wireName() + ", which the caller " + call.caller().name() + " has not been granted");
+        }
         try (Correlation.Scope scope = Correlation.open(correlationId)) {
             A request = bind(arguments, requestType);
             validate(request);
             R answer = service.apply(request);
             CallToolResult result = success(answer);
-            ToolAudit.end(server, tool, correlationId, millisSince(started));
+            ToolAudit.end(call, correlationId, millisSince(started));
             return result;
         } catch (GatewayFailure e) {
-            return failure(server, tool, correlationId, started, e.errorType(), reported(e, tool, correlationId));
+            return failure(call, correlationId, started, e.errorType(), reported(e, call.tool(), correlationId));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " unexpected failure in " + tool, e);
-            return failure(server, tool, correlationId, started, "internal_error",
+            LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " unexpected failure in " + call.tool(), e);
+            return failure(call, correlationId, started, "internal_error",
                     "internal error; the server log has the details under correlation id " + correlationId);
         }
     }
@@ -99,9 +103,8 @@ public class ToolCallAdapter {
                 .build();
     }
 
-    private static CallToolResult failure(String server, String tool, String correlationId, long started,
-            String errorType, String message) {
-        ToolAudit.error(server, tool, correlationId, millisSince(started), errorType, message);
+    private static CallToolResult failure(ToolCall call, String correlationId, long started, String errorType, String message) {
+        ToolAudit.error(call, correlationId, millisSince(started), errorType, message);
         return CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 

@@ -1,5 +1,6 @@
 package com.opulenthorizons.gateway.mcp;
 
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.zoho.SyncLeadRequest;
 import com.opulenthorizons.gateway.zoho.SyncLeadResult;
 import com.opulenthorizons.gateway.zoho.ZohoLeadRequest;
@@ -24,7 +25,7 @@ public class ZohoSyncServer {
     @Inject
     ZohoSyncService zoho;
 
-    @McpTool(name = "sync_lead", title = "Sync a lead with Zoho CRM",
+    @McpTool(name = "sync_lead", scope = Scope.ZOHO_WRITE, title = "Sync a lead with Zoho CRM",
             description = "Synchronises one lead between Zoho CRM and the gateway. Inbound ingests the Zoho lead "
                     + "(source ZOHO_CRM, channel CRM; repeating it does not duplicate it). Outbound upserts the local lead "
                     + "into Zoho by Email; a local lead without an email becomes a new Zoho lead each time. "
@@ -33,14 +34,14 @@ public class ZohoSyncServer {
         return zoho.sync(request);
     }
 
-    @McpTool(name = "get_zoho_lead", title = "Read a Zoho CRM lead",
+    @McpTool(name = "get_zoho_lead", scope = Scope.ZOHO_READ, title = "Read a Zoho CRM lead",
             description = "Reads one lead from Zoho CRM, with Zoho's own field names (Last_Name, Email, ...).",
             readOnlyHint = true, idempotentHint = true)
     public ZohoLeadResult getZohoLead(ZohoLeadRequest request) {
         return zoho.getLead(request);
     }
 
-    @McpTool(name = "upsert_zoho_lead", title = "Create or update a Zoho CRM lead",
+    @McpTool(name = "upsert_zoho_lead", scope = Scope.ZOHO_WRITE, title = "Create or update a Zoho CRM lead",
             description = "Inserts a lead into Zoho CRM, or updates the one with the same Email (Zoho's duplicate check). "
                     + "Without an email there is nothing to match: every call inserts a new Zoho lead.")
     public ZohoUpsertResult upsertZohoLead(ZohoUpsertRequest request) {

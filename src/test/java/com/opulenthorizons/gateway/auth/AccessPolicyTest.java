@@ -2,8 +2,6 @@ package com.opulenthorizons.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -13,22 +11,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AccessPolicyTest {
 
-    private static final List<byte[]> KEYS = List.of("k1".getBytes(StandardCharsets.UTF_8));
+    private static final boolean KEYS = true;
 
-    private static AccessPolicy policy(String host, List<byte[]> keys, String mcpAuth) {
+    private static AccessPolicy policy(String host, boolean keys, String mcpAuth) {
         return new AccessPolicy(host, keys, Optional.ofNullable(mcpAuth));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "::1", "[::1]" })
     void withoutCredentialsALoopbackServerIsOpen(String host) {
-        assertThat(policy(host, List.of(), null).mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
+        assertThat(policy(host, false, null).mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "*", "0.0.0.0", "::", "10.1.2.3", "" })
     void withoutCredentialsAServerOthersCanReachRefusesEveryCall(String host) {
-        AccessPolicy policy = policy(host, List.of(), null);
+        AccessPolicy policy = policy(host, false, null);
 
         assertThat(policy.mode()).isEqualTo(AccessMode.NOT_CONFIGURED);
         assertThat(policy.mode().refusesEveryCall()).isTrue();
@@ -37,7 +35,7 @@ class AccessPolicyTest {
     @ParameterizedTest
     @CsvSource({ "*, none", "0.0.0.0, NONE", "10.1.2.3, ' none '" })
     void mcpAuthNoneOpensItOnPurpose(String host, String mcpAuth) {
-        assertThat(policy(host, List.of(), mcpAuth).mode()).isEqualTo(AccessMode.OPEN_BY_CHOICE);
+        assertThat(policy(host, false, mcpAuth).mode()).isEqualTo(AccessMode.OPEN_BY_CHOICE);
     }
 
     @ParameterizedTest
@@ -56,7 +54,7 @@ class AccessPolicyTest {
 
     @Test
     void anUnknownMcpAuthValueOpensNothing() {
-        AccessPolicy policy = policy("*", List.of(), "off");
+        AccessPolicy policy = policy("*", false, "off");
 
         assertThat(policy.mode()).isEqualTo(AccessMode.NOT_CONFIGURED);
         assertThat(policy.hasUnknownMcpAuth()).isTrue();
@@ -64,7 +62,7 @@ class AccessPolicyTest {
 
     @Test
     void aBlankMcpAuthIsUnset() {
-        AccessPolicy policy = policy("localhost", List.of(), "  ");
+        AccessPolicy policy = policy("localhost", false, "  ");
 
         assertThat(policy.mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
         assertThat(policy.hasUnknownMcpAuth()).isFalse();

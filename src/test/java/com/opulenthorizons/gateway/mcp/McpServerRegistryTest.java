@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.auth.Scope;
+
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 
 /** The tool declarations of both servers, read from their annotated methods and records. */
@@ -47,7 +49,7 @@ class McpServerRegistryTest {
 
     @McpServerEndpoint(name = "broken", path = "/mcp/broken")
     public static class TakesAString {
-        @McpTool(name = "echo", title = "Echo", description = "Echoes.")
+        @McpTool(name = "echo", scope = Scope.LEADS_READ, title = "Echo", description = "Echoes.")
         public NewToolTest.GreetResult echo(String text) {
             return new NewToolTest.GreetResult(text);
         }
@@ -55,12 +57,12 @@ class McpServerRegistryTest {
 
     @McpServerEndpoint(name = "broken", path = "/mcp/broken")
     public static class NameTwice {
-        @McpTool(name = "greet", title = "Greet", description = "Greets.")
+        @McpTool(name = "greet", scope = Scope.LEADS_READ, title = "Greet", description = "Greets.")
         public NewToolTest.GreetResult greet(NewToolTest.GreetRequest request) {
             return new NewToolTest.GreetResult("Hello");
         }
 
-        @McpTool(name = "greet", title = "Greet again", description = "Greets again.")
+        @McpTool(name = "greet", scope = Scope.LEADS_READ, title = "Greet again", description = "Greets again.")
         public NewToolTest.GreetResult greetAgain(NewToolTest.GreetRequest request) {
             return new NewToolTest.GreetResult("Hello again");
         }

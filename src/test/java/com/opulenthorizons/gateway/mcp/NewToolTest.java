@@ -7,9 +7,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.Description;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -33,7 +36,7 @@ class NewToolTest {
     @McpServerEndpoint(name = "example", path = "/mcp/example")
     public static class ExampleServer {
 
-        @McpTool(name = "greet", title = "Greet someone", description = "Says hello.",
+        @McpTool(name = "greet", scope = Scope.LEADS_READ, title = "Greet someone", description = "Says hello.",
                 readOnlyHint = true, idempotentHint = true, openWorldHint = false)
         public GreetResult greet(GreetRequest request) {
             return new GreetResult("Hello, " + request.firstName());
@@ -50,7 +53,8 @@ class NewToolTest {
     }
 
     private CallToolResult call(Map<String, Object> arguments) {
-        return server.tools().get(0).handler().apply(CallToolRequest.builder("greet").arguments(arguments).build());
+        McpTransportContext caller = McpTransportContext.create(Map.of(Caller.ATTRIBUTE, Caller.UNAUTHENTICATED));
+        return server.tools().get(0).handler().apply(caller, CallToolRequest.builder("greet").arguments(arguments).build());
     }
 
     @Test

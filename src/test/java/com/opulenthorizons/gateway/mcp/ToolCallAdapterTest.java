@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.LogCapture;
+import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
@@ -44,7 +46,7 @@ class ToolCallAdapterTest {
     private CallToolResult ingest(Map<String, Object> args) {
         UUID ohid = UUID.randomUUID();
         UUID ingestId = UUID.randomUUID();
-        return adapter.call("lead-ingest", "ingest_lead", args, LeadIngestRequest.class,
+        return adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class,
                 r -> LeadIngestResult.ingested(ohid, ingestId, r.sourceSystem()));
     }
 
@@ -86,7 +88,7 @@ class ToolCallAdapterTest {
         AtomicReference<LeadIngestRequest> seen = new AtomicReference<>();
         Map<String, Object> args = validLead();
         args.put("raw_payload", Map.of("k", "v"));
-        adapter.call("lead-ingest", "ingest_lead", args, LeadIngestRequest.class, r -> {
+        adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class, r -> {
             seen.set(r);
             return LeadIngestResult.ingested(UUID.randomUUID(), UUID.randomUUID(), r.sourceSystem());
         });
@@ -114,8 +116,28 @@ class ToolCallAdapterTest {
     }
 
     @Test
+    void aCallerWithoutTheToolsScopeIsRefusedAndTheServiceNeverRuns() {
+        Caller reader = new Caller("reporting-agent", java.util.Set.of(Scope.LEADS_READ));
+        AtomicReference<Boolean> ran = new AtomicReference<>(false);
+        try (LogCapture audit = LogCapture.of("com.opulenthorizons.gateway.audit")) {
+            CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_WRITE, reader), validLead(),
+                    LeadIngestRequest.class, r -> {
+                        ran.set(true);
+                        return null;
+                    });
+
+            assertThat(result.isError()).isTrue();
+            assertThat(text(result)).isEqualTo(
+                    "this tool needs the scope leads:write, which the caller reporting-agent has not been granted");
+            assertThat(ran.get()).isFalse();
+            assertThat(audit.records().get(1).getMessage()).contains("\"caller\":\"reporting-agent\"")
+                    .contains("\"error_type\":\"insufficient_scope\"");
+        }
+    }
+
+    @Test
     void anUnknownEnumValueListsTheValuesAsTheyAreWrittenOnTheWire() {
-        CallToolResult result = adapter.call("lead-ingest", "verify_webhook_signature",
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "verify_webhook_signature", Scope.LEADS_READ, Caller.UNAUTHENTICATED),
                 Map.of("body_hex", "00", "signature", "00", "source", "stripe"), SignatureCheckRequest.class,
                 r -> new SignatureCheckResult(false));
         assertThat(result.isError()).isTrue();
@@ -146,14 +168,14 @@ class ToolCallAdapterTest {
 
     @Test
     void aClassLevelRuleIsReported() {
-        CallToolResult result = adapter.call("lead-ingest", "lookup_ohid", Map.of(), OhidLookupRequest.class, r -> r);
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "lookup_ohid", Scope.LEADS_READ, Caller.UNAUTHENTICATED), Map.of(), OhidLookupRequest.class, r -> r);
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("email_or_phone: at least one of email or phone is required");
     }
 
     @Test
     void aStoreOutageIsReportedWithTheCorrelationId() {
-        CallToolResult result = adapter.call("lead-ingest", "ingest_lead", validLead(), LeadIngestRequest.class, r -> {
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
             throw new StoreUnavailableException("PostgreSQL is unreachable", null);
         });
         assertThat(result.isError()).isTrue();
@@ -162,7 +184,7 @@ class ToolCallAdapterTest {
 
     @Test
     void anUnexpectedFailureShowsNoInternalsButTheCorrelationId() {
-        CallToolResult result = adapter.call("lead-ingest", "ingest_lead", validLead(), LeadIngestRequest.class, r -> {
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
             throw new IllegalStateException("secret internals at com.example.Foo");
         });
         assertThat(result.isError()).isTrue();
@@ -173,7 +195,7 @@ class ToolCallAdapterTest {
     @Test
     void theServiceRunsUnderTheCallsCorrelationId() {
         AtomicReference<String> seen = new AtomicReference<>();
-        adapter.call("lead-ingest", "lookup_ohid", Map.of("email", "a@b.c"), OhidLookupRequest.class, r -> {
+        adapter.call(new ToolCall("lead-ingest", "lookup_ohid", Scope.LEADS_READ, Caller.UNAUTHENTICATED), Map.of("email", "a@b.c"), OhidLookupRequest.class, r -> {
             seen.set(Correlation.current().orElse(null));
             return r;
         });

@@ -10,6 +10,9 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.LogCapture;
+import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.mcp.ToolCall;
 import com.opulenthorizons.gateway.mcp.ToolCallAdapter;
 import com.opulenthorizons.gateway.zoho.client.ZohoException;
 import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
@@ -24,7 +27,7 @@ class ZohoToolErrorLoggingTest {
     private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
 
     private CallToolResult failingWith(ZohoException e) {
-        return adapter.call("zoho-sync", "get_zoho_lead", Map.of("lead_id", "1001"), ZohoLeadRequest.class, r -> {
+        return adapter.call(new ToolCall("zoho-sync", "get_zoho_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), Map.of("lead_id", "1001"), ZohoLeadRequest.class, r -> {
             throw e;
         });
     }

@@ -1,0 +1,27 @@
+package com.opulenthorizons.gateway.auth;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a caller may do, as a token's {@code scope} claim or an API key's entry names it. */
+public enum Scope {
+    LEADS_READ("leads:read"),
+    LEADS_WRITE("leads:write"),
+    EVENTS_WRITE("events:write"),
+    ZOHO_READ("zoho:read"),
+    ZOHO_WRITE("zoho:write");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Scope> fromWireName(String name) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    }
+}
