@@ -46,6 +46,15 @@ public class DeliveryConfig {
     @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
     long pollIntervalMs;
 
+    /** Secrets: no default, from the environment only. */
+    @Inject
+    @ConfigProperty(name = StandardWebhooksSigner.SETTING)
+    Optional<String> signingSecret;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_AUTHORIZATION")
+    Optional<String> authorization;
+
     private DeliverySettings settings;
 
     /** WORKFLOW_WEBHOOK_URL, else the original system's N8N_WEBHOOK_URL; empty when neither is set. */
@@ -53,12 +62,19 @@ public class DeliveryConfig {
         return workflowWebhookUrl.filter(u -> !u.isBlank()).or(() -> n8nWebhookUrl.filter(u -> !u.isBlank()));
     }
 
+    /**
+     * The settings, read once.
+     *
+     * @throws IllegalArgumentException when a setting is malformed (the message never quotes a secret)
+     */
     public synchronized DeliverySettings settings() {
         if (settings == null) {
             settings = new DeliverySettings(webhookUrl().map(URI::create), maxAttempts, Duration.ofMillis(initialBackoffMs),
                     Duration.ofMillis(maxBackoffMs), Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
                     // The lease outlasts a batch whose every event times out (connect + request).
-                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1));
+                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1),
+                    signingSecret.filter(s -> !s.isBlank()).map(StandardWebhooksSigner::of),
+                    authorization.filter(a -> !a.isBlank()));
         }
         return settings;
     }

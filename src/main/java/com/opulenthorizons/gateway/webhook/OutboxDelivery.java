@@ -83,13 +83,22 @@ public class OutboxDelivery {
     }
 
     private HttpRequest request(OutboxEvent event) {
-        return HttpRequest.newBuilder(settings.url().orElseThrow())
+        byte[] body = WireJson.MAPPER.writeValueAsBytes(body(event));
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url().orElseThrow())
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("X-Event-Id", event.id().toString())
-                .header("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId())
-                .POST(HttpRequest.BodyPublishers.ofString(WireJson.MAPPER.writeValueAsString(body(event))))
-                .build();
+                .header("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId());
+        settings.signer().ifPresent(signer -> {
+            // The event id is the message id: stable across retries, so receivers deduplicate on it.
+            String id = event.id().toString();
+            long timestamp = Instant.now().getEpochSecond();
+            request.header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signer.signature(id, timestamp, body));
+        });
+        settings.authorization().ifPresent(value -> request.header("Authorization", value));
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     /** {event_type, event_id, ohid, occurred_at, source_system, correlation_id, ...event data}. */

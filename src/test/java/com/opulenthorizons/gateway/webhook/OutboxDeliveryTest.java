@@ -8,12 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +30,7 @@ import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.StoredEvent;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 class OutboxDeliveryTest {
@@ -32,6 +38,8 @@ class OutboxDeliveryTest {
     /** A stand-in workflow webhook that answers 503 to its first {@code failFirst} requests. */
     private HttpServer receiver;
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    /** Each accepted request's headers (lower-case names) and raw body, in arrival order. */
+    private final List<Map.Entry<Headers, byte[]>> raw = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failFirst;
 
@@ -48,6 +56,7 @@ class OutboxDeliveryTest {
                 Map<String, Object> json = WireJson.MAPPER.readValue(new String(body, StandardCharsets.UTF_8), Map.class);
                 json.put("_header_event_id", exchange.getRequestHeaders().getFirst("X-Event-Id"));
                 received.add(json);
+                raw.add(Map.entry(exchange.getRequestHeaders(), body));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -61,9 +70,14 @@ class OutboxDeliveryTest {
     }
 
     private OutboxDelivery delivery(URI url, int maxAttempts) {
-        DeliverySettings settings = new DeliverySettings(Optional.of(url), maxAttempts, Duration.ofMillis(20),
-                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
-        return new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+        return new OutboxDelivery(store, settings(Optional.of(url), maxAttempts, Optional.empty(), Optional.empty()),
+                HttpClient.newHttpClient());
+    }
+
+    private static DeliverySettings settings(Optional<URI> url, int maxAttempts, Optional<StandardWebhooksSigner> signer,
+            Optional<String> authorization) {
+        return new DeliverySettings(url, maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ofMillis(10), 5, Duration.ofMinutes(1), signer, authorization);
     }
 
     private URI hook() {
@@ -97,6 +111,51 @@ class OutboxDeliveryTest {
         StoredEvent stored = store.findEvent(id).orElseThrow();
         assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(stored.deliveryAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedDeliveryCarriesStandardWebhooksHeadersThatVerifyWithEverySecret() throws Exception {
+        String oldKey = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String newKey = "whsec_" + Base64.getEncoder().encodeToString("a new 32-byte key for rotation!!".getBytes(StandardCharsets.UTF_8));
+        UUID id = append(null);
+        long before = Instant.now().getEpochSecond();
+        new OutboxDelivery(store, settings(Optional.of(hook()), 3, Optional.of(StandardWebhooksSigner.of(oldKey + "," + newKey)),
+                Optional.of("Bearer n8n-header-auth")), HttpClient.newHttpClient()).deliverDue();
+
+        assertThat(raw).singleElement().satisfies(request -> {
+            Headers headers = request.getKey();
+            assertThat(headers.getFirst("webhook-id")).isEqualTo(id.toString());
+            assertThat(headers.getFirst("X-Event-Id")).isEqualTo(id.toString());
+            assertThat(headers.getFirst("X-Correlation-Id")).isEqualTo("corr-9");
+            assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer n8n-header-auth");
+            long timestamp = Long.parseLong(headers.getFirst("webhook-timestamp"));
+            assertThat(timestamp).isBetween(before, Instant.now().getEpochSecond());
+            // Verified as a receiver would, apart from the signer: HMAC of "id.timestamp.body" with each key.
+            String signed = id + "." + timestamp + "." + new String(request.getValue(), StandardCharsets.UTF_8);
+            assertThat(headers.getFirst("webhook-signature").split(" "))
+                    .containsExactly("v1," + hmacBase64(oldKey, signed), "v1," + hmacBase64(newKey, signed));
+        });
+    }
+
+    private static String hmacBase64(String whsec, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(whsec.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anUnsignedDeliveryHasNoSignatureOrAuthorizationHeaders() {
+        append(null);
+        delivery(hook(), 3).deliverDue();
+        assertThat(raw).singleElement().satisfies(request -> {
+            assertThat(request.getKey()).doesNotContainKeys("Webhook-signature", "Webhook-id", "Webhook-timestamp", "Authorization");
+        });
+    }
+
+    @Test
+    void theSettingsTextHidesTheAuthorizationValue() {
+        assertThat(settings(Optional.of(hook()), 3, Optional.empty(), Optional.of("Bearer top-secret-token")).toString())
+                .doesNotContain("top-secret-token").contains("authorization=set");
     }
 
     @Test
@@ -146,8 +205,7 @@ class OutboxDeliveryTest {
     @Test
     void withoutAUrlNothingIsClaimed() {
         UUID id = append(null);
-        DeliverySettings none = new DeliverySettings(Optional.empty(), 3, Duration.ofMillis(20), Duration.ofMillis(100),
-                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+        DeliverySettings none = settings(Optional.empty(), 3, Optional.empty(), Optional.empty());
         assertThat(new OutboxDelivery(store, none, HttpClient.newHttpClient()).deliverDue()).isZero();
         assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     }
@@ -155,7 +213,7 @@ class OutboxDeliveryTest {
     @Test
     void backoffDoublesUpToTheCap() {
         DeliverySettings s = new DeliverySettings(Optional.empty(), 10, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
         assertThat(List.of(s.backoffAfter(1), s.backoffAfter(2), s.backoffAfter(3), s.backoffAfter(6), s.backoffAfter(40)))
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(30),
                         Duration.ofSeconds(30));
