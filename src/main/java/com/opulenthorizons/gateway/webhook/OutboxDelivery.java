@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.WireJson;
@@ -16,8 +19,8 @@ import com.opulenthorizons.gateway.store.OutboxEvent;
 
 /**
  * Delivers pending workflow events to the workflow webhook (n8n or any HTTP receiver), at least
- * once: an event is marked DELIVERED only after a 2xx answer; a failed attempt is retried with
- * exponential backoff, and after the last one the event is marked FAILED with its error. Events
+ * once: an event is marked DELIVERED only after a 2xx answer; a failed attempt is retried on the
+ * {@link RetryPolicy}'s schedule, and after the last one the event is marked FAILED with its error. Events
  * are read from the store after their transaction committed, so nothing is sent that could
  * still roll back.
  */
@@ -70,15 +73,18 @@ public class OutboxDelivery {
             LOG.warning("correlation_id=" + event.correlationId() + " delivery of event " + event.id() + " interrupted");
             return;
         }
-        if (attempt >= settings.maxAttempts()) {
+        Instant occurredAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        Optional<Instant> next = settings.retry().nextAttempt(attempt, occurredAt, Instant.now(),
+                ThreadLocalRandom.current().nextDouble());
+        if (next.isEmpty()) {
             outbox.markFailed(event.id(), attempt, error);
             LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
-                    + ") FAILED after " + attempt + " attempts; last error: " + error);
+                    + ") FAILED after " + attempt + " attempts over " + Duration.between(occurredAt, Instant.now())
+                    + "; last error: " + error);
         } else {
-            Instant next = Instant.now().plus(settings.backoffAfter(attempt));
-            outbox.markRetry(event.id(), attempt, next, error);
+            outbox.markRetry(event.id(), attempt, next.get(), error);
             LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " attempt " + attempt
-                    + " failed (" + error + "); retrying at " + next);
+                    + " failed (" + error + "); retrying at " + next.get());
         }
     }
 

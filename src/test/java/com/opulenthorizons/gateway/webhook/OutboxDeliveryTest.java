@@ -76,7 +76,7 @@ class OutboxDeliveryTest {
 
     private static DeliverySettings settings(Optional<URI> url, int maxAttempts, Optional<StandardWebhooksSigner> signer,
             Optional<String> authorization) {
-        return new DeliverySettings(url, maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2),
+        return new DeliverySettings(url, RetryPolicy.parse("20ms,40ms,100ms", "1h", 0.2, maxAttempts), Duration.ofSeconds(2),
                 Duration.ofMillis(10), 5, Duration.ofMinutes(1), signer, authorization);
     }
 
@@ -193,6 +193,25 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void withoutAnAttemptCapAnEventIsRetriedUntilItIsRetryForOld() {
+        failFirst = Integer.MAX_VALUE;
+        UUID id = append(null);
+        DeliverySettings settings = new DeliverySettings(Optional.of(hook()), RetryPolicy.parse("50ms", "600ms", 0.2, 0),
+                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            delivery.deliverDue();
+            return store.findEvent(id).orElseThrow().deliveryStatus() == DeliveryStatus.FAILED;
+        });
+
+        StoredEvent failed = store.findEvent(id).orElseThrow();
+        // about 600 ms of 50 ms waits: several attempts, the last one when the event was 600 ms old
+        assertThat(failed.deliveryAttempts()).isGreaterThan(3).isEqualTo(requests.get());
+        assertThat(Duration.between(failed.occurredAt(), Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
     void anUnreachableReceiverIsRecordedAsTheError() {
         UUID id = append(null);
         receiver.stop(0);
@@ -208,14 +227,5 @@ class OutboxDeliveryTest {
         DeliverySettings none = settings(Optional.empty(), 3, Optional.empty(), Optional.empty());
         assertThat(new OutboxDelivery(store, none, HttpClient.newHttpClient()).deliverDue()).isZero();
         assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
-    }
-
-    @Test
-    void backoffDoublesUpToTheCap() {
-        DeliverySettings s = new DeliverySettings(Optional.empty(), 10, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
-        assertThat(List.of(s.backoffAfter(1), s.backoffAfter(2), s.backoffAfter(3), s.backoffAfter(6), s.backoffAfter(40)))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(30),
-                        Duration.ofSeconds(30));
     }
 }
