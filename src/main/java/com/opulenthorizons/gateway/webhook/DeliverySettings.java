@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param url where events are POSTed, or empty when no workflow webhook is configured
  * @param retry when a failed attempt is tried again, and when an event is FAILED
- * @param timeout the time limit of one attempt
+ * @param timeout the time limit of one attempt: connecting, sending, and the whole answer, body included
  * @param signer signs each delivery (Standard Webhooks headers), or empty to send unsigned
  * @param authorization a static {@code Authorization} header value, or empty to send none
  */

@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.WireJson;
@@ -58,16 +62,27 @@ public class OutboxDelivery {
     private void attempt(OutboxEvent event) {
         int attempt = event.attempts() + 1;
         String error;
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request(event), HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = http.send(request(event), HttpResponse.BodyHandlers.discarding());
+            // The request's own timeout stops at the response headers (Java 17): a receiver that
+            // dribbles its body would hold the delivery. This bound covers the whole exchange.
+            HttpResponse<Void> response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() / 100 == 2) {
                 outbox.markDelivered(event.id(), attempt);
                 return;
             }
             error = "HTTP " + response.statusCode();
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            error = "no complete answer within " + settings.timeout().toMillis() + " ms (WEBHOOK_TIMEOUT_MS)";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             // Not an attempt: the lease runs out and the event is claimed again.
             LOG.warning("correlation_id=" + event.correlationId() + " delivery of event " + event.id() + " interrupted");

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -43,6 +45,8 @@ class OutboxDeliveryTest {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failFirst;
 
+    private final CountDownLatch endOfTest = new CountDownLatch(1);
+
     private final InMemoryLeadStore store = new InMemoryLeadStore();
 
     @BeforeEach
@@ -61,11 +65,28 @@ class OutboxDeliveryTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Answers the headers and ten of a hundred body bytes, then holds the rest until the test ends.
+        receiver.createContext("/stall", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            try {
+                endOfTest.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        // one thread per exchange: a stalled answer must not hold the other requests
+        receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
+        endOfTest.countDown();
         receiver.stop(0);
     }
 
@@ -209,6 +230,25 @@ class OutboxDeliveryTest {
         // about 600 ms of 50 ms waits: several attempts, the last one when the event was 600 ms old
         assertThat(failed.deliveryAttempts()).isGreaterThan(3).isEqualTo(requests.get());
         assertThat(Duration.between(failed.occurredAt(), Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void aReceiverThatStallsInTheMiddleOfItsAnswerTimesOutAndTheEventIsRetried() {
+        UUID id = append(null);
+        URI stall = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stall");
+        DeliverySettings settings = new DeliverySettings(Optional.of(stall), RetryPolicy.parse("1h", "25h", 0.2, 0),
+                Duration.ofMillis(500), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+
+        long started = System.nanoTime();
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        StoredEvent retrying = store.findEvent(id).orElseThrow();
+        assertThat(retrying.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(retrying.deliveryAttempts()).isEqualTo(1);
+        assertThat(retrying.lastError()).isEqualTo("no complete answer within 500 ms (WEBHOOK_TIMEOUT_MS)");
+        assertThat(requests.get()).isEqualTo(1);
     }
 
     @Test
