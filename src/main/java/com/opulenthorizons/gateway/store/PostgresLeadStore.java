@@ -183,18 +183,18 @@ public class PostgresLeadStore implements LeadStore {
     }
 
     @Override
-    public void markDelivered(UUID eventId, int attempts) {
-        outbox.markDelivered(eventId, attempts);
+    public boolean markDelivered(UUID eventId, UUID leaseToken, int attempts) {
+        return outbox.markDelivered(eventId, leaseToken, attempts);
     }
 
     @Override
-    public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
-        outbox.markRetry(eventId, attempts, nextAttempt, error);
+    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        return outbox.markRetry(eventId, leaseToken, attempts, nextAttempt, error);
     }
 
     @Override
-    public void markFailed(UUID eventId, int attempts, String error) {
-        outbox.markFailed(eventId, attempts, error);
+    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        return outbox.markFailed(eventId, leaseToken, attempts, error);
     }
 
     @Override

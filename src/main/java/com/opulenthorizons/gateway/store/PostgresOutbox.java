@@ -13,7 +13,8 @@ import java.util.UUID;
 final class PostgresOutbox implements EventOutbox {
 
     /** Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. */
-    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond') "
+    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond'), "
+            + "lease_token = ?3 "
             + "WHERE id IN (SELECT id FROM workflow_event WHERE delivery_status = 'PENDING' AND next_attempt_at <= now() "
             + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts";
@@ -28,39 +29,55 @@ final class PostgresOutbox implements EventOutbox {
 
     @Override
     public List<OutboxEvent> claimDue(int max, Duration lease) {
+        UUID token = UUID.randomUUID();
         return transactions.inTransaction(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(CLAIM_DUE)
                     .setParameter(1, lease.toMillis())
                     .setParameter(2, max)
+                    .setParameter(3, token)
                     .getResultList();
             List<OutboxEvent> claimed = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 claimed.add(new OutboxEvent(uuid(r[0]), uuid(r[1]), (String) r[2], JSONB.convertToEntityAttribute(r[3]),
-                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue()));
+                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), token));
             }
             return claimed;
         });
     }
 
+    // Each update matches the claim's lease token: a sender that lost its lease changes nothing.
+
     @Override
-    public void markDelivered(UUID eventId, int attempts) {
-        transactions.update("UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = ?2, "
-                + "delivered_at = now(), lease_until = NULL, last_error = NULL WHERE id = ?1", eventId, attempts);
+    public boolean markDelivered(UUID eventId, UUID leaseToken, int attempts) {
+        return updated("UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = ?3, delivered_at = now(), "
+                + "lease_until = NULL, lease_token = NULL, last_error = NULL "
+                + "WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'", eventId, leaseToken, attempts);
     }
 
     @Override
-    public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
-        // Only a still pending event: a claimer whose lease ran out must not undo another's delivery.
-        transactions.update("UPDATE workflow_event SET delivery_attempts = ?2, next_attempt_at = ?3, lease_until = NULL, "
-                + "last_error = ?4 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, java.sql.Timestamp.from(nextAttempt),
-                truncate(error));
+    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        return updated("UPDATE workflow_event SET delivery_attempts = ?3, next_attempt_at = ?4, lease_until = NULL, "
+                + "lease_token = NULL, last_error = ?5 WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'",
+                eventId, leaseToken, attempts, java.sql.Timestamp.from(nextAttempt), truncate(error));
     }
 
     @Override
-    public void markFailed(UUID eventId, int attempts, String error) {
-        transactions.update("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?2, lease_until = NULL, "
-                + "last_error = ?3 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, truncate(error));
+    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        return updated("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?3, lease_until = NULL, "
+                + "lease_token = NULL, last_error = ?4 WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'",
+                eventId, leaseToken, attempts, truncate(error));
+    }
+
+    /** One native UPDATE in its own transaction; whether it changed a row. */
+    private boolean updated(String sql, Object... params) {
+        return transactions.inTransaction(em -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        }) > 0;
     }
 
     @Override

@@ -68,7 +68,9 @@ public class OutboxDelivery {
             // dribbles its body would hold the delivery. This bound covers the whole exchange.
             HttpResponse<Void> response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() / 100 == 2) {
-                outbox.markDelivered(event.id(), attempt);
+                if (!outbox.markDelivered(event.id(), event.leaseToken(), attempt)) {
+                    leaseLost(event, "delivered");
+                }
                 return;
             }
             error = "HTTP " + response.statusCode();
@@ -92,15 +94,30 @@ public class OutboxDelivery {
         Optional<Instant> next = settings.retry().nextAttempt(attempt, occurredAt, Instant.now(),
                 ThreadLocalRandom.current().nextDouble());
         if (next.isEmpty()) {
-            outbox.markFailed(event.id(), attempt, error);
+            if (!outbox.markFailed(event.id(), event.leaseToken(), attempt, error)) {
+                leaseLost(event, "failed for good (" + error + ")");
+                return;
+            }
             LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
                     + ") FAILED after " + attempt + " attempts over " + Duration.between(occurredAt, Instant.now())
                     + "; last error: " + error);
         } else {
-            outbox.markRetry(event.id(), attempt, next.get(), error);
+            if (!outbox.markRetry(event.id(), event.leaseToken(), attempt, next.get(), error)) {
+                leaseLost(event, "failed (" + error + ")");
+                return;
+            }
             LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " attempt " + attempt
                     + " failed (" + error + "); retrying at " + next.get());
         }
+    }
+
+    /**
+     * The attempt outlasted its lease, and the event was claimed again (or settled) by another
+     * sender: this outcome is not recorded, the current holder's is. Receivers deduplicate.
+     */
+    private static void leaseLost(OutboxEvent event, String outcome) {
+        LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " was " + outcome
+                + " after its lease passed to another sender; that sender's outcome stands, this one is not recorded");
     }
 
     private HttpRequest request(OutboxEvent event) {

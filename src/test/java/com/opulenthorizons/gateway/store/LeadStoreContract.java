@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.Concurrently;
@@ -173,23 +175,44 @@ public abstract class LeadStoreContract {
         return all;
     }
 
+    /** Claims every due event and answers the claim of {@code eventId}. */
+    protected OutboxEvent claim(UUID eventId) {
+        return drainDue().stream().filter(e -> e.id().equals(eventId)).findFirst().orElseThrow();
+    }
+
     @Test
     void aClaimedEventIsNotClaimedAgainUntilItsRetryIsDue() {
         drainDue();
         NewWorkflowEvent appended = event(null);
         store().append(appended);
-        assertThat(drainDue()).extracting(OutboxEvent::id).containsExactly(appended.id());
+        List<OutboxEvent> claimed = drainDue();
+        assertThat(claimed).extracting(OutboxEvent::id).containsExactly(appended.id());
         assertThat(drainDue()).isEmpty();
 
-        store().markRetry(appended.id(), 1, Instant.now().plusSeconds(3600), "HTTP 503");
+        assertThat(store().markRetry(appended.id(), claimed.get(0).leaseToken(), 1, Instant.now().plusSeconds(3600), "HTTP 503"))
+                .isTrue();
         assertThat(drainDue()).isEmpty();
         StoredEvent retrying = store().findEvent(appended.id()).orElseThrow();
         assertThat(retrying.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(retrying.deliveryAttempts()).isEqualTo(1);
         assertThat(retrying.lastError()).isEqualTo("HTTP 503");
 
-        store().markRetry(appended.id(), 2, Instant.now().minusSeconds(1), "HTTP 502");
-        assertThat(drainDue()).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+        // Only the claim holds the lease: a retry recorded without a new claim changes nothing.
+        assertThat(store().markRetry(appended.id(), claimed.get(0).leaseToken(), 2, Instant.now().minusSeconds(1), "HTTP 502"))
+                .isFalse();
+        assertThat(drainDue()).isEmpty();
+    }
+
+    @Test
+    void aRetryIsClaimedOnceItIsDue() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        OutboxEvent first = claim(appended.id());
+        store().markRetry(appended.id(), first.leaseToken(), 1, Instant.now().minusSeconds(1), "HTTP 502");
+        OutboxEvent second = claim(appended.id());
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(second.leaseToken()).isNotNull().isNotEqualTo(first.leaseToken());
     }
 
     @Test
@@ -201,10 +224,12 @@ public abstract class LeadStoreContract {
         store().append(delivered);
         store().append(failed);
         assertThat(store().deliveryCounts().pending()).isEqualTo(before.pending() + 2);
-        drainDue();
+        List<OutboxEvent> claimed = drainDue();
+        assertThat(claimed).extracting(OutboxEvent::leaseToken).doesNotContainNull().containsOnly(claimed.get(0).leaseToken());
 
-        store().markDelivered(delivered.id(), 1);
-        store().markFailed(failed.id(), 10, "ConnectException: Connection refused");
+        assertThat(store().markDelivered(delivered.id(), claimed.get(0).leaseToken(), 1)).isTrue();
+        assertThat(store().markFailed(failed.id(), claimed.get(0).leaseToken(), 10, "ConnectException: Connection refused"))
+                .isTrue();
 
         assertThat(store().findEvent(delivered.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         StoredEvent gaveUp = store().findEvent(failed.id()).orElseThrow();
@@ -221,15 +246,52 @@ public abstract class LeadStoreContract {
         drainDue();
         NewWorkflowEvent appended = event(null);
         store().append(appended);
-        drainDue();
-        store().markDelivered(appended.id(), 1);
+        OutboxEvent claimed = claim(appended.id());
+        store().markDelivered(appended.id(), claimed.leaseToken(), 1);
         // A claimer whose lease ran out reports its own attempt afterwards.
-        store().markRetry(appended.id(), 2, Instant.now(), "HTTP 504");
-        store().markFailed(appended.id(), 2, "HTTP 504");
+        assertThat(store().markRetry(appended.id(), claimed.leaseToken(), 2, Instant.now(), "HTTP 504")).isFalse();
+        assertThat(store().markFailed(appended.id(), claimed.leaseToken(), 2, "HTTP 504")).isFalse();
         StoredEvent event = store().findEvent(appended.id()).orElseThrow();
         assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(event.lastError()).isNull();
         assertThat(store().deliveryBacklog().failed()).isEqualTo(store().deliveryCounts().failed());
+    }
+
+    @Test
+    void aSenderWhoseLeaseRanOutAndWasReclaimedChangesNothing() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        OutboxEvent stale = store().claimDue(500, Duration.ofMillis(1)).stream()
+                .filter(e -> e.id().equals(appended.id())).findFirst().orElseThrow();
+        // The lease runs out while the stale sender is still busy, and another sender claims the event.
+        OutboxEvent current = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> drainDue().stream().filter(e -> e.id().equals(appended.id())).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(current.leaseToken()).isNotEqualTo(stale.leaseToken());
+
+        assertThat(store().markDelivered(appended.id(), stale.leaseToken(), 1)).isFalse();
+        assertThat(store().markFailed(appended.id(), stale.leaseToken(), 1, "HTTP 500")).isFalse();
+        assertThat(store().markRetry(appended.id(), stale.leaseToken(), 1, Instant.now(), "HTTP 500")).isFalse();
+        StoredEvent untouched = store().findEvent(appended.id()).orElseThrow();
+        assertThat(untouched.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(untouched.deliveryAttempts()).isZero();
+        assertThat(untouched.lastError()).isNull();
+
+        assertThat(store().markRetry(appended.id(), current.leaseToken(), 1, Instant.now().plusSeconds(60), "HTTP 503")).isTrue();
+        assertThat(store().findEvent(appended.id()).orElseThrow().lastError()).isEqualTo("HTTP 503");
+    }
+
+    @Test
+    void anUpdateWithAnUnknownTokenChangesNothing() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        claim(appended.id());
+        assertThat(store().markDelivered(appended.id(), UUID.randomUUID(), 1)).isFalse();
+        assertThat(store().markDelivered(appended.id(), null, 1)).isFalse();
+        assertThat(store().markDelivered(UUID.randomUUID(), UUID.randomUUID(), 1)).isFalse();
+        assertThat(store().findEvent(appended.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     }
 
     @Test

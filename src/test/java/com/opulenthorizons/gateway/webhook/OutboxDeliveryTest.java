@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
@@ -77,6 +78,14 @@ class OutboxDeliveryTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            exchange.close();
+        });
+        // Plays a second sender: takes the event over once the first one's lease has run out, then accepts it.
+        receiver.createContext("/reclaim", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !store.claimDue(5, Duration.ofMinutes(1)).isEmpty());
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         // one thread per exchange: a stalled answer must not hold the other requests
@@ -249,6 +258,24 @@ class OutboxDeliveryTest {
         assertThat(retrying.deliveryAttempts()).isEqualTo(1);
         assertThat(retrying.lastError()).isEqualTo("no complete answer within 500 ms (WEBHOOK_TIMEOUT_MS)");
         assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSenderThatLostItsLeaseRecordsNothingAndSaysSo() {
+        UUID id = append(null);
+        URI reclaim = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/reclaim");
+        DeliverySettings oneMillisecondLease = new DeliverySettings(Optional.of(reclaim), RetryPolicy.parse("1h", "25h", 0.2, 0),
+                Duration.ofSeconds(10), Duration.ofMillis(10), 5, Duration.ofMillis(1), Optional.empty(), Optional.empty());
+
+        try (LogCapture log = LogCapture.of(OutboxDelivery.class)) {
+            new OutboxDelivery(store, oneMillisecondLease, HttpClient.newHttpClient()).deliverDue();
+
+            assertThat(log.records()).singleElement().satisfies(r -> assertThat(r.getMessage())
+                    .contains("correlation_id=corr-9", id.toString(), "lease passed to another sender"));
+        }
+        StoredEvent event = store.findEvent(id).orElseThrow();
+        assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING); // the second sender's to settle
+        assertThat(event.deliveryAttempts()).isZero();
     }
 
     @Test
