@@ -93,8 +93,9 @@ public class DeliveryConfig {
     public synchronized DeliverySettings settings() {
         if (settings == null) {
             settings = new DeliverySettings(webhookUrl().map(URI::create),
-                    RetryPolicy.parse(retrySchedule, retryFor, retryJitter, maxAttempts), Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
-                    // The lease outlasts a batch whose every event times out (connect + request).
+                    RetryPolicy.parse(retrySchedule, retryFor, retryJitter, maxAttempts), Duration.ofMillis(timeoutMs),
+                    Duration.ofMillis(pollIntervalMs), BATCH,
+                    // The lease outlasts a batch whose every attempt runs into the timeout, with room to spare.
                     Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1),
                     signingSecret.filter(s -> !s.isBlank()).map(StandardWebhooksSigner::of),
                     authorization.filter(a -> !a.isBlank()));
