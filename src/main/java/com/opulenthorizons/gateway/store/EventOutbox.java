@@ -2,7 +2,9 @@ package com.opulenthorizons.gateway.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,11 +16,18 @@ import java.util.UUID;
  */
 public interface EventOutbox {
 
-    /** Up to {@code max} pending events whose next attempt is due, leased for {@code lease} under one new token. */
+    /**
+     * Up to {@code max} pending events whose next attempt is due, leased for {@code lease} under
+     * one new token. Only the oldest pending event of an OHID is handed out (by {@code occurred_at}):
+     * the next one waits until it is delivered or FAILED, so one person's events go in order.
+     */
     List<OutboxEvent> claimDue(int max, Duration lease);
 
-    /** Records the attempt that the webhook accepted; false when {@code leaseToken} no longer holds the event. */
-    boolean markDelivered(UUID eventId, UUID leaseToken, int attempts);
+    /**
+     * Records, in one update, that the webhook accepted these events of one claim (one more attempt
+     * each); answers those it recorded: the others' lease is no longer {@code leaseToken}'s.
+     */
+    Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds);
 
     /** Records a failed attempt, to be tried again at {@code nextAttempt}; false when the lease is lost. */
     boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error);

@@ -3,11 +3,14 @@ package com.opulenthorizons.gateway.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.lead.IngestOutcome;
@@ -145,12 +148,17 @@ public class InMemoryLeadStore implements LeadStore {
         Instant now = Instant.now();
         UUID token = UUID.randomUUID();
         List<OutboxEvent> claimed = new ArrayList<>();
+        // Rows are in the order they happened: an OHID seen pending once has an older pending event.
+        Set<UUID> ohidsWithOlderPending = new HashSet<>();
         for (EventRow row : events.values()) {
             if (claimed.size() == max) {
                 break;
             }
-            if (row.status == DeliveryStatus.PENDING && !row.nextAttempt.isAfter(now)
-                    && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
+            if (row.status != DeliveryStatus.PENDING) {
+                continue;
+            }
+            boolean olderPending = row.event.ohid() != null && !ohidsWithOlderPending.add(row.event.ohid());
+            if (!olderPending && !row.nextAttempt.isAfter(now) && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
                 row.leaseUntil = now.plus(lease);
                 row.leaseToken = token;
                 StoredEvent e = row.event;
@@ -170,17 +178,20 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized boolean markDelivered(UUID eventId, UUID leaseToken, int attempts) {
-        EventRow row = heldBy(eventId, leaseToken);
-        if (row == null) {
-            return false;
+    public synchronized Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        Set<UUID> recorded = new HashSet<>();
+        for (UUID eventId : eventIds) {
+            EventRow row = heldBy(eventId, leaseToken);
+            if (row != null) {
+                row.status = DeliveryStatus.DELIVERED;
+                row.attempts++;
+                row.leaseUntil = null;
+                row.leaseToken = null;
+                row.lastError = null;
+                recorded.add(eventId);
+            }
         }
-        row.status = DeliveryStatus.DELIVERED;
-        row.attempts = attempts;
-        row.leaseUntil = null;
-        row.leaseToken = null;
-        row.lastError = null;
-        return true;
+        return recorded;
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -183,8 +185,8 @@ public class PostgresLeadStore implements LeadStore {
     }
 
     @Override
-    public boolean markDelivered(UUID eventId, UUID leaseToken, int attempts) {
-        return outbox.markDelivered(eventId, leaseToken, attempts);
+    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        return outbox.markDelivered(leaseToken, eventIds);
     }
 
     @Override

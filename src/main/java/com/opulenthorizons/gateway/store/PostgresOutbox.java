@@ -3,7 +3,10 @@ package com.opulenthorizons.gateway.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,11 +15,17 @@ import java.util.UUID;
  */
 final class PostgresOutbox implements EventOutbox {
 
-    /** Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. */
+    /**
+     * Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. An event
+     * with an older pending event of the same OHID is not due yet (per-OHID order), whoever holds that one.
+     */
     private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond'), "
             + "lease_token = ?3 "
-            + "WHERE id IN (SELECT id FROM workflow_event WHERE delivery_status = 'PENDING' AND next_attempt_at <= now() "
-            + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
+            + "WHERE id IN (SELECT e.id FROM workflow_event e WHERE e.delivery_status = 'PENDING' AND e.next_attempt_at <= now() "
+            + "AND (e.lease_until IS NULL OR e.lease_until < now()) "
+            + "AND (e.ohid IS NULL OR NOT EXISTS (SELECT 1 FROM workflow_event p WHERE p.ohid = e.ohid "
+            + "AND p.delivery_status = 'PENDING' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))) "
+            + "ORDER BY e.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts";
 
     private static final JsonbConverter JSONB = new JsonbConverter();
@@ -49,10 +58,29 @@ final class PostgresOutbox implements EventOutbox {
     // Each update matches the claim's lease token: a sender that lost its lease changes nothing.
 
     @Override
-    public boolean markDelivered(UUID eventId, UUID leaseToken, int attempts) {
-        return updated("UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = ?3, delivered_at = now(), "
-                + "lease_until = NULL, lease_token = NULL, last_error = NULL "
-                + "WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'", eventId, leaseToken, attempts);
+    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < eventIds.size(); i++) {
+            ids.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+        }
+        String sql = "UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = delivery_attempts + 1, "
+                + "delivered_at = now(), lease_until = NULL, lease_token = NULL, last_error = NULL "
+                + "WHERE lease_token = ?1 AND delivery_status = 'PENDING' AND id IN (" + ids + ") RETURNING id";
+        return transactions.inTransaction(em -> {
+            var query = em.createNativeQuery(sql).setParameter(1, leaseToken);
+            int position = 2;
+            for (UUID id : eventIds) {
+                query.setParameter(position++, id);
+            }
+            Set<UUID> recorded = new HashSet<>();
+            for (Object id : query.getResultList()) {
+                recorded.add(uuid(id instanceof Object[] row ? row[0] : id));
+            }
+            return recorded;
+        });
     }
 
     @Override

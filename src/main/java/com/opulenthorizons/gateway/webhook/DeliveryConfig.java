@@ -18,8 +18,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DeliveryConfig {
 
-    private static final int BATCH = 20;
-
     @Inject
     @ConfigProperty(name = "WORKFLOW_WEBHOOK_URL")
     Optional<String> workflowWebhookUrl;
@@ -61,6 +59,10 @@ public class DeliveryConfig {
     @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
     long pollIntervalMs;
 
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_CONCURRENCY")
+    int concurrency;
+
     /** Secrets: no default, from the environment only. */
     @Inject
     @ConfigProperty(name = StandardWebhooksSigner.SETTING)
@@ -71,6 +73,13 @@ public class DeliveryConfig {
     Optional<String> authorization;
 
     private DeliverySettings settings;
+
+    private int concurrency() {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("WEBHOOK_CONCURRENCY must be 1 or more");
+        }
+        return concurrency;
+    }
 
     /** The settings that are set but no longer read, by name. */
     public List<String> retiredSettingsInUse() {
@@ -94,9 +103,10 @@ public class DeliveryConfig {
         if (settings == null) {
             settings = new DeliverySettings(webhookUrl().map(URI::create),
                     RetryPolicy.parse(retrySchedule, retryFor, retryJitter, maxAttempts), Duration.ofMillis(timeoutMs),
-                    Duration.ofMillis(pollIntervalMs), BATCH,
-                    // The lease outlasts a batch whose every attempt runs into the timeout, with room to spare.
-                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1),
+                    Duration.ofMillis(pollIntervalMs), concurrency(),
+                    // An event is sent as soon as it is claimed, and its attempt ends at the timeout:
+                    // the lease outlasts that with room to spare.
+                    Duration.ofMillis(timeoutMs * 2).plusMinutes(1),
                     signingSecret.filter(s -> !s.isBlank()).map(StandardWebhooksSigner::of),
                     authorization.filter(a -> !a.isBlank()));
         }

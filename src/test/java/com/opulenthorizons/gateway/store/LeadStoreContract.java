@@ -227,7 +227,7 @@ public abstract class LeadStoreContract {
         List<OutboxEvent> claimed = drainDue();
         assertThat(claimed).extracting(OutboxEvent::leaseToken).doesNotContainNull().containsOnly(claimed.get(0).leaseToken());
 
-        assertThat(store().markDelivered(delivered.id(), claimed.get(0).leaseToken(), 1)).isTrue();
+        assertThat(store().markDelivered(claimed.get(0).leaseToken(), List.of(delivered.id()))).containsExactly(delivered.id());
         assertThat(store().markFailed(failed.id(), claimed.get(0).leaseToken(), 10, "ConnectException: Connection refused"))
                 .isTrue();
 
@@ -247,7 +247,7 @@ public abstract class LeadStoreContract {
         NewWorkflowEvent appended = event(null);
         store().append(appended);
         OutboxEvent claimed = claim(appended.id());
-        store().markDelivered(appended.id(), claimed.leaseToken(), 1);
+        store().markDelivered(claimed.leaseToken(), List.of(appended.id()));
         // A claimer whose lease ran out reports its own attempt afterwards.
         assertThat(store().markRetry(appended.id(), claimed.leaseToken(), 2, Instant.now(), "HTTP 504")).isFalse();
         assertThat(store().markFailed(appended.id(), claimed.leaseToken(), 2, "HTTP 504")).isFalse();
@@ -270,7 +270,7 @@ public abstract class LeadStoreContract {
                 .orElseThrow();
         assertThat(current.leaseToken()).isNotEqualTo(stale.leaseToken());
 
-        assertThat(store().markDelivered(appended.id(), stale.leaseToken(), 1)).isFalse();
+        assertThat(store().markDelivered(stale.leaseToken(), List.of(appended.id()))).isEmpty();
         assertThat(store().markFailed(appended.id(), stale.leaseToken(), 1, "HTTP 500")).isFalse();
         assertThat(store().markRetry(appended.id(), stale.leaseToken(), 1, Instant.now(), "HTTP 500")).isFalse();
         StoredEvent untouched = store().findEvent(appended.id()).orElseThrow();
@@ -288,10 +288,83 @@ public abstract class LeadStoreContract {
         NewWorkflowEvent appended = event(null);
         store().append(appended);
         claim(appended.id());
-        assertThat(store().markDelivered(appended.id(), UUID.randomUUID(), 1)).isFalse();
-        assertThat(store().markDelivered(appended.id(), null, 1)).isFalse();
-        assertThat(store().markDelivered(UUID.randomUUID(), UUID.randomUUID(), 1)).isFalse();
+        assertThat(store().markDelivered(UUID.randomUUID(), List.of(appended.id()))).isEmpty();
+        assertThat(store().markRetry(appended.id(), UUID.randomUUID(), 1, Instant.now(), "HTTP 500")).isFalse();
+        assertThat(store().markFailed(UUID.randomUUID(), UUID.randomUUID(), 1, "HTTP 500")).isFalse();
         assertThat(store().findEvent(appended.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void oneUpdateRecordsTheDeliveriesOfAClaimAndOnlyThose() {
+        drainDue();
+        NewWorkflowEvent a1 = event(null);
+        NewWorkflowEvent a2 = event(null);
+        store().append(a1);
+        store().append(a2);
+        List<OutboxEvent> first = drainDue();
+        NewWorkflowEvent b1 = event(null);
+        store().append(b1);
+        OutboxEvent second = claim(b1.id());
+
+        assertThat(store().markDelivered(first.get(0).leaseToken(), List.of(a1.id(), a2.id(), b1.id())))
+                .containsExactlyInAnyOrder(a1.id(), a2.id());
+        assertThat(store().findEvent(a2.id()).orElseThrow().deliveryAttempts()).isEqualTo(1);
+        assertThat(store().findEvent(b1.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(store().markDelivered(second.leaseToken(), List.of(b1.id()))).containsExactly(b1.id());
+        assertThat(store().markDelivered(second.leaseToken(), List.of())).isEmpty();
+    }
+
+    private NewWorkflowEvent eventOf(UUID ohid) {
+        return new NewWorkflowEvent(UUID.randomUUID(), ohid, WorkflowEventType.CallCompleted.name(), Map.of("call_id", "c1"),
+                "CLOUDTALK", null, "corr-1");
+    }
+
+    @Test
+    void aPersonsNextEventIsHandedOutOnlyOnceTheEarlierOneIsSettled() {
+        drainDue();
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        List<NewWorkflowEvent> anns = new ArrayList<>();
+        List<NewWorkflowEvent> bobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            anns.add(eventOf(ann));
+            store().append(anns.get(i));
+            bobs.add(eventOf(bob));
+            store().append(bobs.get(i));
+        }
+        NewWorkflowEvent nobody = event(null);
+        store().append(nobody);
+
+        // one event per person, the oldest; events without a person are not held back
+        List<OutboxEvent> firstRound = drainDue();
+        assertThat(firstRound).extracting(OutboxEvent::id).containsExactlyInAnyOrder(anns.get(0).id(), bobs.get(0).id(), nobody.id());
+        OutboxEvent annsFirst = firstRound.stream().filter(e -> ann.equals(e.ohid())).findFirst().orElseThrow();
+        OutboxEvent bobsFirst = firstRound.stream().filter(e -> bob.equals(e.ohid())).findFirst().orElseThrow();
+
+        // Bob's first is delivered: his second is next, and only it.
+        store().markDelivered(bobsFirst.leaseToken(), List.of(bobsFirst.id()));
+        // Ann's first failed and is due again: it goes again, before her second.
+        store().markRetry(annsFirst.id(), annsFirst.leaseToken(), 1, Instant.now().minusSeconds(1), "HTTP 503");
+        List<OutboxEvent> secondRound = drainDue();
+        assertThat(secondRound).extracting(OutboxEvent::id).containsExactlyInAnyOrder(bobs.get(1).id(), anns.get(0).id());
+
+        // A retry that is not due yet holds Ann's later events back.
+        OutboxEvent annsRetry = secondRound.stream().filter(e -> ann.equals(e.ohid())).findFirst().orElseThrow();
+        store().markRetry(annsRetry.id(), annsRetry.leaseToken(), 2, Instant.now().plusSeconds(3600), "HTTP 503");
+        assertThat(drainDue()).isEmpty();
+    }
+
+    @Test
+    void anEventThatFailedForGoodNoLongerHoldsThePersonsNextOne() {
+        drainDue();
+        UUID ann = UUID.randomUUID();
+        NewWorkflowEvent first = eventOf(ann);
+        NewWorkflowEvent second = eventOf(ann);
+        store().append(first);
+        store().append(second);
+        OutboxEvent claimed = claim(first.id());
+        store().markFailed(first.id(), claimed.leaseToken(), 19, "HTTP 503");
+        assertThat(drainDue()).extracting(OutboxEvent::id).containsExactly(second.id());
     }
 
     @Test

@@ -39,7 +39,8 @@ class SchemaMigratorTest {
         assertThat(column(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%pkey' "
                 + "AND tablename IN ('lead_context', 'workflow_event') ORDER BY 1"))
                 .containsExactly("idx_lead_context_email_newest", "idx_lead_context_ohid", "idx_lead_context_phone_newest",
-                        "idx_workflow_event_due", "idx_workflow_event_failed", "idx_workflow_event_ohid", "idx_workflow_event_type", "uq_lead_context_source",
+                        "idx_workflow_event_due", "idx_workflow_event_failed", "idx_workflow_event_ohid",
+                        "idx_workflow_event_pending_ohid", "idx_workflow_event_type", "uq_lead_context_source",
                         "uq_workflow_event_dedup");
     }
 

@@ -41,7 +41,7 @@ class OutboxDeliveryTest {
     /** A stand-in workflow webhook that answers 503 to its first {@code failFirst} requests. */
     private HttpServer receiver;
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
-    /** Each accepted request's headers (lower-case names) and raw body, in arrival order. */
+    /** Each accepted request's headers and raw body, in arrival order. */
     private final List<Map.Entry<Headers, byte[]>> raw = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failFirst;
@@ -264,8 +264,9 @@ class OutboxDeliveryTest {
     void aSenderThatLostItsLeaseRecordsNothingAndSaysSo() {
         UUID id = append(null);
         URI reclaim = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/reclaim");
+        // One slot: this sender cannot claim the event again itself while its request is in flight.
         DeliverySettings oneMillisecondLease = new DeliverySettings(Optional.of(reclaim), RetryPolicy.parse("1h", "25h", 0.2, 0),
-                Duration.ofSeconds(10), Duration.ofMillis(10), 5, Duration.ofMillis(1), Optional.empty(), Optional.empty());
+                Duration.ofSeconds(10), Duration.ofMillis(10), 1, Duration.ofMillis(1), Optional.empty(), Optional.empty());
 
         try (LogCapture log = LogCapture.of(OutboxDelivery.class)) {
             new OutboxDelivery(store, oneMillisecondLease, HttpClient.newHttpClient()).deliverDue();

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The workflow webhook of the integration tests (the gateway's WORKFLOW_WEBHOOK_URL points here,
  * port {@code it.webhook.port}). It plays n8n, and misbehaves on request: events of leads whose
  * source_lead_id starts with {@code flaky-} are refused (503) three times, those starting with
- * {@code down-} always. For each accepted delivery it records the body and whether the event was
- * already committed in the database at that moment.
+ * {@code down-} always. For each accepted delivery it records the body, the raw bytes and headers
+ * that a receiver verifies the signature with, and whether the event was already committed in
+ * the database at that moment.
  */
 public class ItWebhookReceiver implements LauncherSessionListener {
 
