@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.store.EventOutbox;
 import com.opulenthorizons.gateway.store.OutboxEvent;
 
@@ -118,7 +119,11 @@ public class OutboxDelivery {
         if (cause instanceof TimeoutException) {
             return "no complete answer within " + settings.timeout().toMillis() + " ms (WEBHOOK_TIMEOUT_MS)";
         }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        // The asynchronous client's ConnectException has no message of its own: a cause may say more.
+        Throwable root = LogSafeText.rootCause(cause);
+        String detail = LogSafeText.chain(cause).stream().map(Throwable::getMessage).filter(m -> m != null).findFirst()
+                .map(LogSafeText::masked).orElse(root == cause ? null : root.getClass().getSimpleName());
+        return cause.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
     }
 
     /** Records the outcomes: the accepted ones of each claim in one update, each failure on its own. */
