@@ -3,11 +3,14 @@ package com.opulenthorizons.gateway.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.lead.IngestOutcome;
@@ -31,6 +34,7 @@ public class InMemoryLeadStore implements LeadStore {
         int attempts;
         Instant nextAttempt;
         Instant leaseUntil;
+        UUID leaseToken;
         String lastError;
 
         EventRow(StoredEvent event) {
@@ -142,53 +146,80 @@ public class InMemoryLeadStore implements LeadStore {
     @Override
     public synchronized List<OutboxEvent> claimDue(int max, Duration lease) {
         Instant now = Instant.now();
+        UUID token = UUID.randomUUID();
         List<OutboxEvent> claimed = new ArrayList<>();
+        // Rows are in the order they happened: an OHID seen pending once has an older pending event.
+        Set<UUID> ohidsWithOlderPending = new HashSet<>();
         for (EventRow row : events.values()) {
             if (claimed.size() == max) {
                 break;
             }
-            if (row.status == DeliveryStatus.PENDING && !row.nextAttempt.isAfter(now)
-                    && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
+            if (row.status != DeliveryStatus.PENDING) {
+                continue;
+            }
+            boolean olderPending = row.event.ohid() != null && !ohidsWithOlderPending.add(row.event.ohid());
+            if (!olderPending && !row.nextAttempt.isAfter(now) && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
                 row.leaseUntil = now.plus(lease);
+                row.leaseToken = token;
                 StoredEvent e = row.event;
                 claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
-                        e.correlationId(), row.attempts));
+                        e.correlationId(), row.attempts, token));
             }
         }
         return claimed;
     }
 
-    @Override
-    public synchronized void markDelivered(UUID eventId, int attempts) {
+    /** The event, when {@code leaseToken} holds it and it is still pending; null otherwise. */
+    private EventRow heldBy(UUID eventId, UUID leaseToken) {
         EventRow row = events.get(eventId);
-        row.status = DeliveryStatus.DELIVERED;
-        row.attempts = attempts;
-        row.leaseUntil = null;
-        row.lastError = null;
+        boolean held = row != null && row.status == DeliveryStatus.PENDING && row.leaseToken != null
+                && row.leaseToken.equals(leaseToken);
+        return held ? row : null;
     }
 
     @Override
-    public synchronized void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
-        EventRow row = events.get(eventId);
-        if (row.status != DeliveryStatus.PENDING) {
-            return; // another claimer settled it meanwhile
+    public synchronized Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        Set<UUID> recorded = new HashSet<>();
+        for (UUID eventId : eventIds) {
+            EventRow row = heldBy(eventId, leaseToken);
+            if (row != null) {
+                row.status = DeliveryStatus.DELIVERED;
+                row.attempts++;
+                row.leaseUntil = null;
+                row.leaseToken = null;
+                row.lastError = null;
+                recorded.add(eventId);
+            }
+        }
+        return recorded;
+    }
+
+    @Override
+    public synchronized boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        EventRow row = heldBy(eventId, leaseToken);
+        if (row == null) {
+            return false;
         }
         row.attempts = attempts;
         row.nextAttempt = nextAttempt;
         row.leaseUntil = null;
+        row.leaseToken = null;
         row.lastError = error;
+        return true;
     }
 
     @Override
-    public synchronized void markFailed(UUID eventId, int attempts, String error) {
-        EventRow row = events.get(eventId);
-        if (row.status != DeliveryStatus.PENDING) {
-            return; // another claimer settled it meanwhile
+    public synchronized boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        EventRow row = heldBy(eventId, leaseToken);
+        if (row == null) {
+            return false;
         }
         row.status = DeliveryStatus.FAILED;
         row.attempts = attempts;
         row.leaseUntil = null;
+        row.leaseToken = null;
         row.lastError = error;
+        return true;
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -183,18 +185,18 @@ public class PostgresLeadStore implements LeadStore {
     }
 
     @Override
-    public void markDelivered(UUID eventId, int attempts) {
-        outbox.markDelivered(eventId, attempts);
+    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        return outbox.markDelivered(leaseToken, eventIds);
     }
 
     @Override
-    public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
-        outbox.markRetry(eventId, attempts, nextAttempt, error);
+    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        return outbox.markRetry(eventId, leaseToken, attempts, nextAttempt, error);
     }
 
     @Override
-    public void markFailed(UUID eventId, int attempts, String error) {
-        outbox.markFailed(eventId, attempts, error);
+    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        return outbox.markFailed(eventId, leaseToken, attempts, error);
     }
 
     @Override

@@ -3,7 +3,10 @@ package com.opulenthorizons.gateway.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,10 +15,17 @@ import java.util.UUID;
  */
 final class PostgresOutbox implements EventOutbox {
 
-    /** Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. */
-    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond') "
-            + "WHERE id IN (SELECT id FROM workflow_event WHERE delivery_status = 'PENDING' AND next_attempt_at <= now() "
-            + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
+    /**
+     * Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. An event
+     * with an older pending event of the same OHID is not due yet (per-OHID order), whoever holds that one.
+     */
+    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond'), "
+            + "lease_token = ?3 "
+            + "WHERE id IN (SELECT e.id FROM workflow_event e WHERE e.delivery_status = 'PENDING' AND e.next_attempt_at <= now() "
+            + "AND (e.lease_until IS NULL OR e.lease_until < now()) "
+            + "AND (e.ohid IS NULL OR NOT EXISTS (SELECT 1 FROM workflow_event p WHERE p.ohid = e.ohid "
+            + "AND p.delivery_status = 'PENDING' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))) "
+            + "ORDER BY e.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts";
 
     private static final JsonbConverter JSONB = new JsonbConverter();
@@ -28,39 +38,74 @@ final class PostgresOutbox implements EventOutbox {
 
     @Override
     public List<OutboxEvent> claimDue(int max, Duration lease) {
+        UUID token = UUID.randomUUID();
         return transactions.inTransaction(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(CLAIM_DUE)
                     .setParameter(1, lease.toMillis())
                     .setParameter(2, max)
+                    .setParameter(3, token)
                     .getResultList();
             List<OutboxEvent> claimed = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 claimed.add(new OutboxEvent(uuid(r[0]), uuid(r[1]), (String) r[2], JSONB.convertToEntityAttribute(r[3]),
-                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue()));
+                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), token));
             }
             return claimed;
         });
     }
 
+    // Each update matches the claim's lease token: a sender that lost its lease changes nothing.
+
     @Override
-    public void markDelivered(UUID eventId, int attempts) {
-        transactions.update("UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = ?2, "
-                + "delivered_at = now(), lease_until = NULL, last_error = NULL WHERE id = ?1", eventId, attempts);
+    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < eventIds.size(); i++) {
+            ids.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+        }
+        String sql = "UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = delivery_attempts + 1, "
+                + "delivered_at = now(), lease_until = NULL, lease_token = NULL, last_error = NULL "
+                + "WHERE lease_token = ?1 AND delivery_status = 'PENDING' AND id IN (" + ids + ") RETURNING id";
+        return transactions.inTransaction(em -> {
+            var query = em.createNativeQuery(sql).setParameter(1, leaseToken);
+            int position = 2;
+            for (UUID id : eventIds) {
+                query.setParameter(position++, id);
+            }
+            Set<UUID> recorded = new HashSet<>();
+            for (Object id : query.getResultList()) {
+                recorded.add(uuid(id instanceof Object[] row ? row[0] : id));
+            }
+            return recorded;
+        });
     }
 
     @Override
-    public void markRetry(UUID eventId, int attempts, Instant nextAttempt, String error) {
-        // Only a still pending event: a claimer whose lease ran out must not undo another's delivery.
-        transactions.update("UPDATE workflow_event SET delivery_attempts = ?2, next_attempt_at = ?3, lease_until = NULL, "
-                + "last_error = ?4 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, java.sql.Timestamp.from(nextAttempt),
-                truncate(error));
+    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        return updated("UPDATE workflow_event SET delivery_attempts = ?3, next_attempt_at = ?4, lease_until = NULL, "
+                + "lease_token = NULL, last_error = ?5 WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'",
+                eventId, leaseToken, attempts, java.sql.Timestamp.from(nextAttempt), truncate(error));
     }
 
     @Override
-    public void markFailed(UUID eventId, int attempts, String error) {
-        transactions.update("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?2, lease_until = NULL, "
-                + "last_error = ?3 WHERE id = ?1 AND delivery_status = 'PENDING'", eventId, attempts, truncate(error));
+    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        return updated("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?3, lease_until = NULL, "
+                + "lease_token = NULL, last_error = ?4 WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'",
+                eventId, leaseToken, attempts, truncate(error));
+    }
+
+    /** One native UPDATE in its own transaction; whether it changed a row. */
+    private boolean updated(String sql, Object... params) {
+        return transactions.inTransaction(em -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        }) > 0;
     }
 
     @Override

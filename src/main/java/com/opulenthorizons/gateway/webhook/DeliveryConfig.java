@@ -2,6 +2,8 @@ package com.opulenthorizons.gateway.webhook;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,8 +18,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DeliveryConfig {
 
-    private static final int BATCH = 20;
-
     @Inject
     @ConfigProperty(name = "WORKFLOW_WEBHOOK_URL")
     Optional<String> workflowWebhookUrl;
@@ -27,16 +27,29 @@ public class DeliveryConfig {
     Optional<String> n8nWebhookUrl;
 
     @Inject
+    @ConfigProperty(name = "WEBHOOK_RETRY_SCHEDULE")
+    String retrySchedule;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_RETRY_FOR")
+    String retryFor;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_RETRY_JITTER")
+    double retryJitter;
+
+    @Inject
     @ConfigProperty(name = "WEBHOOK_MAX_ATTEMPTS")
     int maxAttempts;
 
+    /** Replaced by WEBHOOK_RETRY_SCHEDULE; read only to warn whoever still sets them. */
     @Inject
     @ConfigProperty(name = "WEBHOOK_INITIAL_BACKOFF_MS")
-    long initialBackoffMs;
+    Optional<String> retiredInitialBackoff;
 
     @Inject
     @ConfigProperty(name = "WEBHOOK_MAX_BACKOFF_MS")
-    long maxBackoffMs;
+    Optional<String> retiredMaxBackoff;
 
     @Inject
     @ConfigProperty(name = "WEBHOOK_TIMEOUT_MS")
@@ -46,19 +59,56 @@ public class DeliveryConfig {
     @ConfigProperty(name = "WEBHOOK_POLL_INTERVAL_MS")
     long pollIntervalMs;
 
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_CONCURRENCY")
+    int concurrency;
+
+    /** Secrets: no default, from the environment only. */
+    @Inject
+    @ConfigProperty(name = StandardWebhooksSigner.SETTING)
+    Optional<String> signingSecret;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_AUTHORIZATION")
+    Optional<String> authorization;
+
     private DeliverySettings settings;
+
+    private int concurrency() {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("WEBHOOK_CONCURRENCY must be 1 or more");
+        }
+        return concurrency;
+    }
+
+    /** The settings that are set but no longer read, by name. */
+    public List<String> retiredSettingsInUse() {
+        List<String> set = new ArrayList<>();
+        retiredInitialBackoff.ifPresent(v -> set.add("WEBHOOK_INITIAL_BACKOFF_MS"));
+        retiredMaxBackoff.ifPresent(v -> set.add("WEBHOOK_MAX_BACKOFF_MS"));
+        return set;
+    }
 
     /** WORKFLOW_WEBHOOK_URL, else the original system's N8N_WEBHOOK_URL; empty when neither is set. */
     public Optional<String> webhookUrl() {
         return workflowWebhookUrl.filter(u -> !u.isBlank()).or(() -> n8nWebhookUrl.filter(u -> !u.isBlank()));
     }
 
+    /**
+     * The settings, read once.
+     *
+     * @throws IllegalArgumentException when a setting is malformed (the message never quotes a secret)
+     */
     public synchronized DeliverySettings settings() {
         if (settings == null) {
-            settings = new DeliverySettings(webhookUrl().map(URI::create), maxAttempts, Duration.ofMillis(initialBackoffMs),
-                    Duration.ofMillis(maxBackoffMs), Duration.ofMillis(timeoutMs), Duration.ofMillis(pollIntervalMs), BATCH,
-                    // The lease outlasts a batch whose every event times out (connect + request).
-                    Duration.ofMillis(timeoutMs * 2 * BATCH).plusMinutes(1));
+            settings = new DeliverySettings(webhookUrl().map(URI::create),
+                    RetryPolicy.parse(retrySchedule, retryFor, retryJitter, maxAttempts), Duration.ofMillis(timeoutMs),
+                    Duration.ofMillis(pollIntervalMs), concurrency(),
+                    // An event is sent as soon as it is claimed, and its attempt ends at the timeout:
+                    // the lease outlasts that with room to spare.
+                    Duration.ofMillis(timeoutMs * 2).plusMinutes(1),
+                    signingSecret.filter(s -> !s.isBlank()).map(StandardWebhooksSigner::of),
+                    authorization.filter(a -> !a.isBlank()));
         }
         return settings;
     }

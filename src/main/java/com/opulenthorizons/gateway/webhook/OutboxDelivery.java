@@ -1,110 +1,178 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.store.EventOutbox;
 import com.opulenthorizons.gateway.store.OutboxEvent;
 
 /**
  * Delivers pending workflow events to the workflow webhook (n8n or any HTTP receiver), at least
- * once: an event is marked DELIVERED only after a 2xx answer; a failed attempt is retried with
- * exponential backoff, and after the last one the event is marked FAILED with its error. Events
- * are read from the store after their transaction committed, so nothing is sent that could
+ * once: an event is marked DELIVERED only after a 2xx answer; a failed attempt is retried on the
+ * {@link RetryPolicy}'s schedule, and after the last one the event is marked FAILED with its error.
+ * Events are read from the store after their transaction committed, so nothing is sent that could
  * still roll back.
+ * <p>
+ * Up to {@code concurrency} requests are in flight at once, and a slot is refilled as soon as an
+ * answer comes, so one slow receiver call does not hold the others. The store's claims hand out
+ * only the oldest pending event of each OHID, so one person's events still arrive in order.
  */
 public class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
 
+    /** One finished attempt: {@code error} is null when the webhook accepted the event. */
+    private record Outcome(OutboxEvent event, String error) {
+    }
+
     private final EventOutbox outbox;
     private final DeliverySettings settings;
     private final HttpClient http;
+    private final DeliveryRequests requests;
 
     public OutboxDelivery(EventOutbox outbox, DeliverySettings settings, HttpClient http) {
         this.outbox = outbox;
         this.settings = settings;
         this.http = http;
+        this.requests = new DeliveryRequests(settings);
     }
 
-    /** Claims due events and attempts each once; returns how many were attempted. */
+    /**
+     * Sends due events until none is due and none is in flight; returns how many were attempted.
+     * A store failure ends the round: events whose outcome was not recorded are sent again once
+     * their lease runs out (receivers deduplicate).
+     */
     public int deliverDue() {
         if (settings.url().isEmpty()) {
             return 0;
         }
+        BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
         int attempted = 0;
-        List<OutboxEvent> batch;
-        do {
-            batch = outbox.claimDue(settings.batchSize(), settings.lease());
-            for (OutboxEvent event : batch) {
-                attempt(event);
-                attempted++;
+        int inFlight = 0;
+        while (true) {
+            int free = settings.concurrency() - inFlight;
+            List<OutboxEvent> claimed = free > 0 ? outbox.claimDue(free, settings.lease()) : List.of();
+            claimed.forEach(event -> send(event, finished));
+            inFlight += claimed.size();
+            attempted += claimed.size();
+            if (inFlight == 0) {
+                return attempted;
             }
-        } while (batch.size() == settings.batchSize());
-        return attempted;
+            List<Outcome> outcomes = new ArrayList<>();
+            try {
+                // Wake for the first answer, or after a poll interval to claim what became due meanwhile.
+                Outcome first = finished.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    outcomes.add(first);
+                    finished.drainTo(outcomes);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // Not attempts: the leases run out and the events are claimed again.
+                LOG.warning("workflow delivery interrupted with " + inFlight + " requests in flight; their events go again "
+                        + "once their leases run out");
+                return attempted;
+            }
+            inFlight -= outcomes.size();
+            settle(outcomes);
+        }
     }
 
-    private void attempt(OutboxEvent event) {
+    private void send(OutboxEvent event, BlockingQueue<Outcome> finished) {
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(requests.of(event), HttpResponse.BodyHandlers.discarding());
+        // The request's own timeout stops at the response headers (Java 17): a receiver that
+        // dribbles its body would hold the slot. This bound covers the whole exchange.
+        exchange.copy().orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, failure) -> {
+            if (failure instanceof TimeoutException) {
+                exchange.cancel(true);
+            }
+            finished.add(new Outcome(event, error(response, failure)));
+        });
+    }
+
+    private String error(HttpResponse<Void> response, Throwable failure) {
+        if (failure == null) {
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        }
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimeoutException) {
+            return "no complete answer within " + settings.timeout().toMillis() + " ms (WEBHOOK_TIMEOUT_MS)";
+        }
+        // The asynchronous client's ConnectException has no message of its own: a cause may say more.
+        Throwable root = LogSafeText.rootCause(cause);
+        String detail = LogSafeText.chain(cause).stream().map(Throwable::getMessage).filter(m -> m != null).findFirst()
+                .map(LogSafeText::masked).orElse(root == cause ? null : root.getClass().getSimpleName());
+        return cause.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
+    }
+
+    /** Records the outcomes: the accepted ones of each claim in one update, each failure on its own. */
+    private void settle(List<Outcome> outcomes) {
+        Map<UUID, List<UUID>> deliveredByClaim = new LinkedHashMap<>();
+        Map<UUID, OutboxEvent> byId = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() == null) {
+                byId.put(outcome.event().id(), outcome.event());
+                deliveredByClaim.computeIfAbsent(outcome.event().leaseToken(), t -> new ArrayList<>()).add(outcome.event().id());
+            } else {
+                failed(outcome.event(), outcome.error());
+            }
+        }
+        deliveredByClaim.forEach((leaseToken, ids) -> {
+            Set<UUID> recorded = outbox.markDelivered(leaseToken, ids);
+            ids.stream().filter(id -> !recorded.contains(id)).forEach(id -> leaseLost(byId.get(id), "delivered"));
+        });
+    }
+
+    private void failed(OutboxEvent event, String error) {
         int attempt = event.attempts() + 1;
-        String error;
-        try {
-            HttpResponse<Void> response = http.send(request(event), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
-                outbox.markDelivered(event.id(), attempt);
+        Instant occurredAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        Optional<Instant> next = settings.retry().nextAttempt(attempt, occurredAt, Instant.now(),
+                ThreadLocalRandom.current().nextDouble());
+        if (next.isEmpty()) {
+            if (!outbox.markFailed(event.id(), event.leaseToken(), attempt, error)) {
+                leaseLost(event, "failed for good (" + error + ")");
                 return;
             }
-            error = "HTTP " + response.statusCode();
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // Not an attempt: the lease runs out and the event is claimed again.
-            LOG.warning("correlation_id=" + event.correlationId() + " delivery of event " + event.id() + " interrupted");
-            return;
-        }
-        if (attempt >= settings.maxAttempts()) {
-            outbox.markFailed(event.id(), attempt, error);
             LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
-                    + ") FAILED after " + attempt + " attempts; last error: " + error);
+                    + ") FAILED after " + attempt + " attempts over " + Duration.between(occurredAt, Instant.now())
+                    + "; last error: " + error);
         } else {
-            Instant next = Instant.now().plus(settings.backoffAfter(attempt));
-            outbox.markRetry(event.id(), attempt, next, error);
+            if (!outbox.markRetry(event.id(), event.leaseToken(), attempt, next.get(), error)) {
+                leaseLost(event, "failed (" + error + ")");
+                return;
+            }
             LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " attempt " + attempt
-                    + " failed (" + error + "); retrying at " + next);
+                    + " failed (" + error + "); retrying at " + next.get());
         }
     }
 
-    private HttpRequest request(OutboxEvent event) {
-        return HttpRequest.newBuilder(settings.url().orElseThrow())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("X-Event-Id", event.id().toString())
-                .header("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId())
-                .POST(HttpRequest.BodyPublishers.ofString(WireJson.MAPPER.writeValueAsString(body(event))))
-                .build();
-    }
-
-    /** {event_type, event_id, ohid, occurred_at, source_system, correlation_id, ...event data}. */
-    static Map<String, Object> body(OutboxEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event_type", event.eventType());
-        body.put("event_id", event.id().toString());
-        body.put("ohid", event.ohid() == null ? null : event.ohid().toString());
-        body.put("occurred_at", event.occurredAt() == null ? null : event.occurredAt().toString());
-        body.put("source_system", event.sourceSystem());
-        body.put("correlation_id", event.correlationId());
-        if (event.payload() != null) {
-            // The envelope's fields win over event data of the same name.
-            event.payload().forEach(body::putIfAbsent);
-        }
-        return body;
+    /**
+     * The attempt outlasted its lease, and the event was claimed again (or settled) by another
+     * sender: this outcome is not recorded, the current holder's is. Receivers deduplicate.
+     */
+    private static void leaseLost(OutboxEvent event, String outcome) {
+        LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " was " + outcome
+                + " after its lease passed to another sender; that sender's outcome stands, this one is not recorded");
     }
 }

@@ -39,7 +39,18 @@ public class OutboxDeliveryScheduler {
     private volatile boolean storeDown;
 
     void start(@Observes Startup startup) {
-        DeliverySettings s = config.settings();
+        DeliverySettings s;
+        try {
+            s = config.settings();
+        } catch (IllegalArgumentException e) {
+            // A malformed secret must not send unsigned events: the application does not start.
+            LOG.severe("Workflow delivery settings are invalid, the gateway does not start: " + e.getMessage());
+            throw new IllegalStateException("invalid workflow delivery settings: " + e.getMessage(), e);
+        }
+        if (!config.retiredSettingsInUse().isEmpty()) {
+            LOG.warning(config.retiredSettingsInUse() + " are no longer read: set WEBHOOK_RETRY_SCHEDULE and WEBHOOK_RETRY_FOR "
+                    + "instead (now: " + s.retry() + ")");
+        }
         if (s.url().isEmpty()) {
             LOG.warning("Neither WORKFLOW_WEBHOOK_URL nor N8N_WEBHOOK_URL is set: workflow events are stored as PENDING "
                     + "and delivered once the gateway is restarted with a URL.");
@@ -50,7 +61,9 @@ public class OutboxDeliveryScheduler {
         task = scheduler.scheduleWithFixedDelay(() -> run(delivery), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Delivering workflow events to " + s.url().get().getScheme() + "://" + s.url().get().getAuthority()
-                + " (at most " + s.maxAttempts() + " attempts each)");
+                + " (" + s.retry() + "; "
+                + s.signer().map(k -> "signed with " + k.keyCount() + " key(s)").orElse("unsigned")
+                + (s.authorization().isPresent() ? ", with an Authorization header" : "") + ")");
     }
 
     private void run(OutboxDelivery delivery) {

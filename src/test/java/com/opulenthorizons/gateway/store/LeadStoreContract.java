@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.Concurrently;
@@ -173,23 +175,44 @@ public abstract class LeadStoreContract {
         return all;
     }
 
+    /** Claims every due event and answers the claim of {@code eventId}. */
+    protected OutboxEvent claim(UUID eventId) {
+        return drainDue().stream().filter(e -> e.id().equals(eventId)).findFirst().orElseThrow();
+    }
+
     @Test
     void aClaimedEventIsNotClaimedAgainUntilItsRetryIsDue() {
         drainDue();
         NewWorkflowEvent appended = event(null);
         store().append(appended);
-        assertThat(drainDue()).extracting(OutboxEvent::id).containsExactly(appended.id());
+        List<OutboxEvent> claimed = drainDue();
+        assertThat(claimed).extracting(OutboxEvent::id).containsExactly(appended.id());
         assertThat(drainDue()).isEmpty();
 
-        store().markRetry(appended.id(), 1, Instant.now().plusSeconds(3600), "HTTP 503");
+        assertThat(store().markRetry(appended.id(), claimed.get(0).leaseToken(), 1, Instant.now().plusSeconds(3600), "HTTP 503"))
+                .isTrue();
         assertThat(drainDue()).isEmpty();
         StoredEvent retrying = store().findEvent(appended.id()).orElseThrow();
         assertThat(retrying.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(retrying.deliveryAttempts()).isEqualTo(1);
         assertThat(retrying.lastError()).isEqualTo("HTTP 503");
 
-        store().markRetry(appended.id(), 2, Instant.now().minusSeconds(1), "HTTP 502");
-        assertThat(drainDue()).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+        // Only the claim holds the lease: a retry recorded without a new claim changes nothing.
+        assertThat(store().markRetry(appended.id(), claimed.get(0).leaseToken(), 2, Instant.now().minusSeconds(1), "HTTP 502"))
+                .isFalse();
+        assertThat(drainDue()).isEmpty();
+    }
+
+    @Test
+    void aRetryIsClaimedOnceItIsDue() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        OutboxEvent first = claim(appended.id());
+        store().markRetry(appended.id(), first.leaseToken(), 1, Instant.now().minusSeconds(1), "HTTP 502");
+        OutboxEvent second = claim(appended.id());
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(second.leaseToken()).isNotNull().isNotEqualTo(first.leaseToken());
     }
 
     @Test
@@ -201,10 +224,12 @@ public abstract class LeadStoreContract {
         store().append(delivered);
         store().append(failed);
         assertThat(store().deliveryCounts().pending()).isEqualTo(before.pending() + 2);
-        drainDue();
+        List<OutboxEvent> claimed = drainDue();
+        assertThat(claimed).extracting(OutboxEvent::leaseToken).doesNotContainNull().containsOnly(claimed.get(0).leaseToken());
 
-        store().markDelivered(delivered.id(), 1);
-        store().markFailed(failed.id(), 10, "ConnectException: Connection refused");
+        assertThat(store().markDelivered(claimed.get(0).leaseToken(), List.of(delivered.id()))).containsExactly(delivered.id());
+        assertThat(store().markFailed(failed.id(), claimed.get(0).leaseToken(), 10, "ConnectException: Connection refused"))
+                .isTrue();
 
         assertThat(store().findEvent(delivered.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         StoredEvent gaveUp = store().findEvent(failed.id()).orElseThrow();
@@ -221,15 +246,125 @@ public abstract class LeadStoreContract {
         drainDue();
         NewWorkflowEvent appended = event(null);
         store().append(appended);
-        drainDue();
-        store().markDelivered(appended.id(), 1);
+        OutboxEvent claimed = claim(appended.id());
+        store().markDelivered(claimed.leaseToken(), List.of(appended.id()));
         // A claimer whose lease ran out reports its own attempt afterwards.
-        store().markRetry(appended.id(), 2, Instant.now(), "HTTP 504");
-        store().markFailed(appended.id(), 2, "HTTP 504");
+        assertThat(store().markRetry(appended.id(), claimed.leaseToken(), 2, Instant.now(), "HTTP 504")).isFalse();
+        assertThat(store().markFailed(appended.id(), claimed.leaseToken(), 2, "HTTP 504")).isFalse();
         StoredEvent event = store().findEvent(appended.id()).orElseThrow();
         assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(event.lastError()).isNull();
         assertThat(store().deliveryBacklog().failed()).isEqualTo(store().deliveryCounts().failed());
+    }
+
+    @Test
+    void aSenderWhoseLeaseRanOutAndWasReclaimedChangesNothing() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        OutboxEvent stale = store().claimDue(500, Duration.ofMillis(1)).stream()
+                .filter(e -> e.id().equals(appended.id())).findFirst().orElseThrow();
+        // The lease runs out while the stale sender is still busy, and another sender claims the event.
+        OutboxEvent current = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> drainDue().stream().filter(e -> e.id().equals(appended.id())).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(current.leaseToken()).isNotEqualTo(stale.leaseToken());
+
+        assertThat(store().markDelivered(stale.leaseToken(), List.of(appended.id()))).isEmpty();
+        assertThat(store().markFailed(appended.id(), stale.leaseToken(), 1, "HTTP 500")).isFalse();
+        assertThat(store().markRetry(appended.id(), stale.leaseToken(), 1, Instant.now(), "HTTP 500")).isFalse();
+        StoredEvent untouched = store().findEvent(appended.id()).orElseThrow();
+        assertThat(untouched.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(untouched.deliveryAttempts()).isZero();
+        assertThat(untouched.lastError()).isNull();
+
+        assertThat(store().markRetry(appended.id(), current.leaseToken(), 1, Instant.now().plusSeconds(60), "HTTP 503")).isTrue();
+        assertThat(store().findEvent(appended.id()).orElseThrow().lastError()).isEqualTo("HTTP 503");
+    }
+
+    @Test
+    void anUpdateWithAnUnknownTokenChangesNothing() {
+        drainDue();
+        NewWorkflowEvent appended = event(null);
+        store().append(appended);
+        claim(appended.id());
+        assertThat(store().markDelivered(UUID.randomUUID(), List.of(appended.id()))).isEmpty();
+        assertThat(store().markRetry(appended.id(), UUID.randomUUID(), 1, Instant.now(), "HTTP 500")).isFalse();
+        assertThat(store().markFailed(UUID.randomUUID(), UUID.randomUUID(), 1, "HTTP 500")).isFalse();
+        assertThat(store().findEvent(appended.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void oneUpdateRecordsTheDeliveriesOfAClaimAndOnlyThose() {
+        drainDue();
+        NewWorkflowEvent a1 = event(null);
+        NewWorkflowEvent a2 = event(null);
+        store().append(a1);
+        store().append(a2);
+        List<OutboxEvent> first = drainDue();
+        NewWorkflowEvent b1 = event(null);
+        store().append(b1);
+        OutboxEvent second = claim(b1.id());
+
+        assertThat(store().markDelivered(first.get(0).leaseToken(), List.of(a1.id(), a2.id(), b1.id())))
+                .containsExactlyInAnyOrder(a1.id(), a2.id());
+        assertThat(store().findEvent(a2.id()).orElseThrow().deliveryAttempts()).isEqualTo(1);
+        assertThat(store().findEvent(b1.id()).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(store().markDelivered(second.leaseToken(), List.of(b1.id()))).containsExactly(b1.id());
+        assertThat(store().markDelivered(second.leaseToken(), List.of())).isEmpty();
+    }
+
+    private NewWorkflowEvent eventOf(UUID ohid) {
+        return new NewWorkflowEvent(UUID.randomUUID(), ohid, WorkflowEventType.CallCompleted.name(), Map.of("call_id", "c1"),
+                "CLOUDTALK", null, "corr-1");
+    }
+
+    @Test
+    void aPersonsNextEventIsHandedOutOnlyOnceTheEarlierOneIsSettled() {
+        drainDue();
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        List<NewWorkflowEvent> anns = new ArrayList<>();
+        List<NewWorkflowEvent> bobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            anns.add(eventOf(ann));
+            store().append(anns.get(i));
+            bobs.add(eventOf(bob));
+            store().append(bobs.get(i));
+        }
+        NewWorkflowEvent nobody = event(null);
+        store().append(nobody);
+
+        // one event per person, the oldest; events without a person are not held back
+        List<OutboxEvent> firstRound = drainDue();
+        assertThat(firstRound).extracting(OutboxEvent::id).containsExactlyInAnyOrder(anns.get(0).id(), bobs.get(0).id(), nobody.id());
+        OutboxEvent annsFirst = firstRound.stream().filter(e -> ann.equals(e.ohid())).findFirst().orElseThrow();
+        OutboxEvent bobsFirst = firstRound.stream().filter(e -> bob.equals(e.ohid())).findFirst().orElseThrow();
+
+        // Bob's first is delivered: his second is next, and only it.
+        store().markDelivered(bobsFirst.leaseToken(), List.of(bobsFirst.id()));
+        // Ann's first failed and is due again: it goes again, before her second.
+        store().markRetry(annsFirst.id(), annsFirst.leaseToken(), 1, Instant.now().minusSeconds(1), "HTTP 503");
+        List<OutboxEvent> secondRound = drainDue();
+        assertThat(secondRound).extracting(OutboxEvent::id).containsExactlyInAnyOrder(bobs.get(1).id(), anns.get(0).id());
+
+        // A retry that is not due yet holds Ann's later events back.
+        OutboxEvent annsRetry = secondRound.stream().filter(e -> ann.equals(e.ohid())).findFirst().orElseThrow();
+        store().markRetry(annsRetry.id(), annsRetry.leaseToken(), 2, Instant.now().plusSeconds(3600), "HTTP 503");
+        assertThat(drainDue()).isEmpty();
+    }
+
+    @Test
+    void anEventThatFailedForGoodNoLongerHoldsThePersonsNextOne() {
+        drainDue();
+        UUID ann = UUID.randomUUID();
+        NewWorkflowEvent first = eventOf(ann);
+        NewWorkflowEvent second = eventOf(ann);
+        store().append(first);
+        store().append(second);
+        OutboxEvent claimed = claim(first.id());
+        store().markFailed(first.id(), claimed.leaseToken(), 19, "HTTP 503");
+        assertThat(drainDue()).extracting(OutboxEvent::id).containsExactly(second.id());
     }
 
     @Test

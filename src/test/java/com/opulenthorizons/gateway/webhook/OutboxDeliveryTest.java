@@ -8,23 +8,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.StoredEvent;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 class OutboxDeliveryTest {
@@ -32,8 +41,12 @@ class OutboxDeliveryTest {
     /** A stand-in workflow webhook that answers 503 to its first {@code failFirst} requests. */
     private HttpServer receiver;
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    /** Each accepted request's headers and raw body, in arrival order. */
+    private final List<Map.Entry<Headers, byte[]>> raw = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failFirst;
+
+    private final CountDownLatch endOfTest = new CountDownLatch(1);
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
 
@@ -48,22 +61,53 @@ class OutboxDeliveryTest {
                 Map<String, Object> json = WireJson.MAPPER.readValue(new String(body, StandardCharsets.UTF_8), Map.class);
                 json.put("_header_event_id", exchange.getRequestHeaders().getFirst("X-Event-Id"));
                 received.add(json);
+                raw.add(Map.entry(exchange.getRequestHeaders(), body));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Answers the headers and ten of a hundred body bytes, then holds the rest until the test ends.
+        receiver.createContext("/stall", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            try {
+                endOfTest.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        // Plays a second sender: takes the event over once the first one's lease has run out, then accepts it.
+        receiver.createContext("/reclaim", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !store.claimDue(5, Duration.ofMinutes(1)).isEmpty());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        // one thread per exchange: a stalled answer must not hold the other requests
+        receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
+        endOfTest.countDown();
         receiver.stop(0);
     }
 
     private OutboxDelivery delivery(URI url, int maxAttempts) {
-        DeliverySettings settings = new DeliverySettings(Optional.of(url), maxAttempts, Duration.ofMillis(20),
-                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
-        return new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+        return new OutboxDelivery(store, settings(Optional.of(url), maxAttempts, Optional.empty(), Optional.empty()),
+                HttpClient.newHttpClient());
+    }
+
+    private static DeliverySettings settings(Optional<URI> url, int maxAttempts, Optional<StandardWebhooksSigner> signer,
+            Optional<String> authorization) {
+        return new DeliverySettings(url, RetryPolicy.parse("20ms,40ms,100ms", "1h", 0.2, maxAttempts), Duration.ofSeconds(2),
+                Duration.ofMillis(10), 5, Duration.ofMinutes(1), signer, authorization);
     }
 
     private URI hook() {
@@ -97,6 +141,51 @@ class OutboxDeliveryTest {
         StoredEvent stored = store.findEvent(id).orElseThrow();
         assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(stored.deliveryAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedDeliveryCarriesStandardWebhooksHeadersThatVerifyWithEverySecret() throws Exception {
+        String oldKey = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String newKey = "whsec_" + Base64.getEncoder().encodeToString("a new 32-byte key for rotation!!".getBytes(StandardCharsets.UTF_8));
+        UUID id = append(null);
+        long before = Instant.now().getEpochSecond();
+        new OutboxDelivery(store, settings(Optional.of(hook()), 3, Optional.of(StandardWebhooksSigner.of(oldKey + "," + newKey)),
+                Optional.of("Bearer n8n-header-auth")), HttpClient.newHttpClient()).deliverDue();
+
+        assertThat(raw).singleElement().satisfies(request -> {
+            Headers headers = request.getKey();
+            assertThat(headers.getFirst("webhook-id")).isEqualTo(id.toString());
+            assertThat(headers.getFirst("X-Event-Id")).isEqualTo(id.toString());
+            assertThat(headers.getFirst("X-Correlation-Id")).isEqualTo("corr-9");
+            assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer n8n-header-auth");
+            long timestamp = Long.parseLong(headers.getFirst("webhook-timestamp"));
+            assertThat(timestamp).isBetween(before, Instant.now().getEpochSecond());
+            // Verified as a receiver would, apart from the signer: HMAC of "id.timestamp.body" with each key.
+            String signed = id + "." + timestamp + "." + new String(request.getValue(), StandardCharsets.UTF_8);
+            assertThat(headers.getFirst("webhook-signature").split(" "))
+                    .containsExactly("v1," + hmacBase64(oldKey, signed), "v1," + hmacBase64(newKey, signed));
+        });
+    }
+
+    private static String hmacBase64(String whsec, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(whsec.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anUnsignedDeliveryHasNoSignatureOrAuthorizationHeaders() {
+        append(null);
+        delivery(hook(), 3).deliverDue();
+        assertThat(raw).singleElement().satisfies(request -> {
+            assertThat(request.getKey()).doesNotContainKeys("Webhook-signature", "Webhook-id", "Webhook-timestamp", "Authorization");
+        });
+    }
+
+    @Test
+    void theSettingsTextHidesTheAuthorizationValue() {
+        assertThat(settings(Optional.of(hook()), 3, Optional.empty(), Optional.of("Bearer top-secret-token")).toString())
+                .doesNotContain("top-secret-token").contains("authorization=set");
     }
 
     @Test
@@ -134,6 +223,63 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void withoutAnAttemptCapAnEventIsRetriedUntilItIsRetryForOld() {
+        failFirst = Integer.MAX_VALUE;
+        UUID id = append(null);
+        DeliverySettings settings = new DeliverySettings(Optional.of(hook()), RetryPolicy.parse("50ms", "600ms", 0.2, 0),
+                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            delivery.deliverDue();
+            return store.findEvent(id).orElseThrow().deliveryStatus() == DeliveryStatus.FAILED;
+        });
+
+        StoredEvent failed = store.findEvent(id).orElseThrow();
+        // about 600 ms of 50 ms waits: several attempts, the last one when the event was 600 ms old
+        assertThat(failed.deliveryAttempts()).isGreaterThan(3).isEqualTo(requests.get());
+        assertThat(Duration.between(failed.occurredAt(), Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void aReceiverThatStallsInTheMiddleOfItsAnswerTimesOutAndTheEventIsRetried() {
+        UUID id = append(null);
+        URI stall = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stall");
+        DeliverySettings settings = new DeliverySettings(Optional.of(stall), RetryPolicy.parse("1h", "25h", 0.2, 0),
+                Duration.ofMillis(500), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+
+        long started = System.nanoTime();
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        StoredEvent retrying = store.findEvent(id).orElseThrow();
+        assertThat(retrying.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(retrying.deliveryAttempts()).isEqualTo(1);
+        assertThat(retrying.lastError()).isEqualTo("no complete answer within 500 ms (WEBHOOK_TIMEOUT_MS)");
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSenderThatLostItsLeaseRecordsNothingAndSaysSo() {
+        UUID id = append(null);
+        URI reclaim = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/reclaim");
+        // One slot: this sender cannot claim the event again itself while its request is in flight.
+        DeliverySettings oneMillisecondLease = new DeliverySettings(Optional.of(reclaim), RetryPolicy.parse("1h", "25h", 0.2, 0),
+                Duration.ofSeconds(10), Duration.ofMillis(10), 1, Duration.ofMillis(1), Optional.empty(), Optional.empty());
+
+        try (LogCapture log = LogCapture.of(OutboxDelivery.class)) {
+            new OutboxDelivery(store, oneMillisecondLease, HttpClient.newHttpClient()).deliverDue();
+
+            assertThat(log.records()).singleElement().satisfies(r -> assertThat(r.getMessage())
+                    .contains("correlation_id=corr-9", id.toString(), "lease passed to another sender"));
+        }
+        StoredEvent event = store.findEvent(id).orElseThrow();
+        assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING); // the second sender's to settle
+        assertThat(event.deliveryAttempts()).isZero();
+    }
+
+    @Test
     void anUnreachableReceiverIsRecordedAsTheError() {
         UUID id = append(null);
         receiver.stop(0);
@@ -146,18 +292,8 @@ class OutboxDeliveryTest {
     @Test
     void withoutAUrlNothingIsClaimed() {
         UUID id = append(null);
-        DeliverySettings none = new DeliverySettings(Optional.empty(), 3, Duration.ofMillis(20), Duration.ofMillis(100),
-                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
+        DeliverySettings none = settings(Optional.empty(), 3, Optional.empty(), Optional.empty());
         assertThat(new OutboxDelivery(store, none, HttpClient.newHttpClient()).deliverDue()).isZero();
         assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
-    }
-
-    @Test
-    void backoffDoublesUpToTheCap() {
-        DeliverySettings s = new DeliverySettings(Optional.empty(), 10, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1));
-        assertThat(List.of(s.backoffAfter(1), s.backoffAfter(2), s.backoffAfter(3), s.backoffAfter(6), s.backoffAfter(40)))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(30),
-                        Duration.ofSeconds(30));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  * The workflow webhook of the integration tests (the gateway's WORKFLOW_WEBHOOK_URL points here,
  * port {@code it.webhook.port}). It plays n8n, and misbehaves on request: events of leads whose
  * source_lead_id starts with {@code flaky-} are refused (503) three times, those starting with
- * {@code down-} always. For each accepted delivery it records the body and whether the event was
- * already committed in the database at that moment.
+ * {@code down-} always. For each accepted delivery it records the body, the raw bytes and headers
+ * that a receiver verifies the signature with, and whether the event was already committed in
+ * the database at that moment.
  */
 public class ItWebhookReceiver implements LauncherSessionListener {
 
-    /** One accepted delivery. */
-    public record Delivery(Map<String, Object> body, boolean committedWhenDelivered) {
+    /**
+     * One accepted delivery.
+     *
+     * @param rawBody the body as sent, which the signature covers
+     * @param headers the request headers that matter to a receiver (names lower-case), as sent
+     */
+    public record Delivery(Map<String, Object> body, boolean committedWhenDelivered, byte[] rawBody,
+            Map<String, String> headers) {
 
         public String payloadValue(String key) {
             Object v = body.get(key);
@@ -58,15 +66,23 @@ public class ItWebhookReceiver implements LauncherSessionListener {
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
+            byte[] rawBody = exchange.getRequestBody().readAllBytes();
             @SuppressWarnings("unchecked")
-            Map<String, Object> body = JsonMapper.shared().readValue(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+            Map<String, Object> body = JsonMapper.shared().readValue(new String(rawBody, StandardCharsets.UTF_8), Map.class);
             String eventId = (String) body.get("event_id");
             int attempt = ATTEMPTS.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
             String sourceLeadId = String.valueOf(body.get("source_lead_id"));
             boolean refuse = sourceLeadId.startsWith("down-") || (sourceLeadId.startsWith("flaky-") && attempt <= 3);
             if (!refuse) {
-                DELIVERIES.add(new Delivery(body, committed(eventId)));
+                Map<String, String> headers = new HashMap<>();
+                for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "authorization",
+                        "x-event-id", "x-correlation-id")) {
+                    String value = exchange.getRequestHeaders().getFirst(name);
+                    if (value != null) {
+                        headers.put(name, value);
+                    }
+                }
+                DELIVERIES.add(new Delivery(body, committed(eventId), rawBody, Map.copyOf(headers)));
             }
             exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
             exchange.close();

@@ -4,11 +4,14 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -100,6 +106,34 @@ class WorkflowDeliveryIT {
                 .containsEntry("source_system", "WEB")
                 .containsKeys("event_id", "occurred_at", "correlation_id");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveryState(ingestId).get("status")));
+    }
+
+    /** WEBHOOK_SIGNING_SECRET of the test server (pom.xml): an old and a new key, as during a rotation. */
+    private static final List<String> SIGNING_SECRETS = List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "whsec_aXQtbmV3LXNpZ25pbmcta2V5LTMyLWJ5dGVzLWxvbmc=");
+
+    @Test
+    void theReceiverCanVerifyEachDeliveryWithEitherSigningSecret() throws Exception {
+        String ingestId = ingest("signed-" + UUID.randomUUID());
+
+        Delivery delivery = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveryOfIngest(ingestId), Optional::isPresent).orElseThrow();
+
+        Map<String, String> headers = delivery.headers();
+        assertThat(headers.get("webhook-id")).isEqualTo(delivery.payloadValue("event_id")).isEqualTo(headers.get("x-event-id"));
+        long timestamp = Long.parseLong(headers.get("webhook-timestamp"));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThanOrEqualTo(300);
+        assertThat(headers.get("authorization")).isEqualTo("Bearer it-workflow-token");
+        // What a receiver does: HMAC-SHA256 of "id.timestamp.body" under each secret it knows.
+        byte[] signed = (headers.get("webhook-id") + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        List<String> signatures = List.of(headers.get("webhook-signature").split(" "));
+        for (String secret : SIGNING_SECRETS) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(
+                    Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.update(signed);
+            assertThat(signatures).contains("v1," + Base64.getEncoder().encodeToString(mac.doFinal(delivery.rawBody())));
+        }
     }
 
     @Test
