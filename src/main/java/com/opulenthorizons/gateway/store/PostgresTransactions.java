@@ -25,6 +25,10 @@ final class PostgresTransactions {
     /** The store's logger, as before this class was split off it. */
     private static final Logger LOG = Logger.getLogger(PostgresLeadStore.class.getName());
     static final String UNIQUE_VIOLATION = "23505";
+    /** lock_timeout ran out (DB_LOCK_TIMEOUT_MS). */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** statement_timeout ran out (DB_STATEMENT_TIMEOUT_MS). */
+    static final String QUERY_CANCELED = "57014";
 
     private final EntityManagerFactory emf;
     private final SchemaMigrator migrator;
@@ -87,6 +91,13 @@ final class PostgresTransactions {
             return InvalidArgumentException.several("PostgreSQL cannot store this data (SQLState " + state
                     + (state.equals("22P05") ? ": text must not contain the NUL character U+0000" : "")
                     + "); nothing was written");
+        }
+        if (LOCK_NOT_AVAILABLE.equals(state)) {
+            return new StoreUnavailableException("another ingest for the same person held its lock longer than "
+                    + "DB_LOCK_TIMEOUT_MS; nothing was written; try again", e);
+        }
+        if (QUERY_CANCELED.equals(state)) {
+            return new StoreUnavailableException("PostgreSQL stopped the work after DB_STATEMENT_TIMEOUT_MS; nothing was written", e);
         }
         if (isConnectionFailure(e, state)) {
             return new StoreUnavailableException("PostgreSQL at " + location + " is unreachable; nothing was written", e);
