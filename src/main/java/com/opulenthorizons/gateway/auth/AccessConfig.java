@@ -39,9 +39,14 @@ public class AccessConfig {
     String bindHost;
 
     private volatile ApiKeys keys;
+    private volatile AccessPolicy policy;
 
+    /** Worked out once, so that the filter and readiness always agree (the bind host may need a DNS lookup). */
     public AccessPolicy policy() {
-        return new AccessPolicy(bindHost, apiKeys().configured(), mcpAuth);
+        if (policy == null) {
+            policy = new AccessPolicy(bindHost, apiKeys().configured(), mcpAuth);
+        }
+        return policy;
     }
 
     /** The keys of MCP_API_KEYS and MCP_API_KEYS_FILE, read once; the file is watched for changes. */
@@ -69,12 +74,12 @@ public class AccessConfig {
         switch (policy.mode()) {
             case API_KEYS -> LOG.info("MCP endpoints: callers must present an API key (MCP_API_KEYS_FILE, MCP_API_KEYS).");
             case OPEN_ON_LOOPBACK -> LOG.warning("MCP endpoints: no credentials configured; open because the server listens on "
-                    + bindHost + " only. Set MCP_API_KEYS before exposing the gateway beyond this machine.");
+                    + bindHost + " only. Set MCP_API_KEYS_FILE or MCP_API_KEYS before exposing the gateway beyond this machine.");
             case OPEN_BY_CHOICE -> LOG.warning("MCP endpoints: open to every caller, because MCP_AUTH=none. "
                     + "Only for a private network.");
             case NOT_CONFIGURED -> LOG.severe("MCP endpoints REFUSE every call: the server listens on " + bindHost
-                    + ", which other machines can reach, and no credentials are configured. Set MCP_API_KEYS, "
-                    + "or MCP_AUTH=none for a private network.");
+                    + ", which other machines can reach, and no credentials are configured. Set MCP_API_KEYS_FILE "
+                    + "or MCP_API_KEYS, or MCP_AUTH=none for a private network.");
         }
     }
 }

@@ -51,7 +51,7 @@ public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<Str
      * an address or name that is a loopback address. {@code *}, {@code 0.0.0.0} and every other
      * address are reachable from outside; so is a name that cannot be resolved, to fail closed.
      */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host == null ? "" : host.trim();
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,9 +19,10 @@ import java.util.regex.Pattern;
  * The API keys callers may present, each with a name and scopes, held only as SHA-256 hashes.
  * <p>
  * The keys file ({@code MCP_API_KEYS_FILE}) has one key a line: {@code name sha256:<hex> scope...}
- * ({@code #} starts a comment). It is read again when it changes, at most once a second, so a key
- * is added or removed with no restart. A line that cannot be used is logged (by line number, never
- * its hash) and skipped. Keys in the older {@code MCP_API_KEYS} list are plain text: they are
+ * ({@code #} starts a comment). It is read again at most once a second, and taken anew when its
+ * content changed (not its modification time, which a copy can keep), so a key is added or removed
+ * with no restart. A line that cannot be used, or repeats a name or a key, is logged (by line
+ * number, never its fields) and skipped. Keys in the older {@code MCP_API_KEYS} list are plain text: they are
  * hashed at start, named {@code key-1}, {@code key-2}, ..., and granted every scope.
  */
 public final class ApiKeys {
@@ -30,6 +30,7 @@ public final class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class.getName());
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern HASH = Pattern.compile("sha256:[0-9a-fA-F]{64}");
+    private static final Pattern SCOPE_LIKE = Pattern.compile("[a-z]{1,20}:[a-z]{1,20}");
     private static final long RECHECK_MILLIS = 1000;
 
     /** One key: its name, the SHA-256 of its value, and what it may do. */
@@ -39,7 +40,7 @@ public final class ApiKeys {
     private final List<Entry> fixed;
     private final Optional<Path> file;
     private volatile List<Entry> fromFile = List.of();
-    private volatile FileTime fileVersion;
+    private volatile String fileVersion;
     private volatile long checkedAt;
     private boolean unreadable;
 
@@ -89,14 +90,17 @@ public final class ApiKeys {
         checkedAt = System.currentTimeMillis();
         Path path = file.orElseThrow();
         try {
-            FileTime version = Files.getLastModifiedTime(path);
+            byte[] content = Files.readAllBytes(path);
+            String version = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
             if (version.equals(fileVersion)) {
                 return;
             }
-            fromFile = parse(Files.readAllLines(path, StandardCharsets.UTF_8), path);
+            fromFile = parse(new String(content, StandardCharsets.UTF_8).lines().toList(), path, fixed);
             fileVersion = version;
             unreadable = false;
             LOG.info(() -> "MCP API keys: " + fromFile.size() + " read from " + path);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         } catch (IOException e) {
             if (!unreadable) {
                 unreadable = true;
@@ -108,15 +112,15 @@ public final class ApiKeys {
         }
     }
 
-    static List<Entry> parse(List<String> lines, Path source) {
-        List<Entry> entries = new ArrayList<>();
+    static List<Entry> parse(List<String> lines, Path source, List<Entry> fixed) {
+        List<Entry> entries = new ArrayList<>(fixed);
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] parts = line.split("\\s+");
-            Optional<String> problem = problemOf(parts);
+            Optional<String> problem = problemOf(parts).or(() -> repeats(parts, entries));
             if (problem.isPresent()) {
                 LOG.severe("MCP API keys file " + source + ", line " + (n + 1) + " skipped: " + problem.get());
                 continue;
@@ -125,9 +129,27 @@ public final class ApiKeys {
             for (int i = 2; i < parts.length; i++) {
                 scopes.add(Scope.fromWireName(parts[i]).orElseThrow());
             }
-            entries.add(new Entry(parts[0], HexFormat.of().parseHex(parts[1].substring("sha256:".length())), scopes));
+            entries.add(new Entry(parts[0], hashOf(parts[1]), scopes));
         }
-        return List.copyOf(entries);
+        return List.copyOf(entries.subList(fixed.size(), entries.size()));
+    }
+
+    private static byte[] hashOf(String field) {
+        return HexFormat.of().parseHex(field.substring("sha256:".length()));
+    }
+
+    /** A name or a key used twice would make audit lines ambiguous: the later line is skipped. */
+    private static Optional<String> repeats(String[] parts, List<Entry> earlier) {
+        byte[] hash = hashOf(parts[1]);
+        for (Entry entry : earlier) {
+            if (entry.name().equals(parts[0])) {
+                return Optional.of("the name is already used by an earlier key");
+            }
+            if (MessageDigest.isEqual(entry.sha256(), hash)) {
+                return Optional.of("the same key is already listed under another name");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> problemOf(String[] parts) {
@@ -142,7 +164,9 @@ public final class ApiKeys {
         }
         for (int i = 2; i < parts.length; i++) {
             if (Scope.fromWireName(parts[i]).isEmpty()) {
-                return Optional.of("unknown scope '" + parts[i] + "'");
+                // Echo a field only when it looks like a scope: a key or a hash pasted here stays out of the log.
+                return Optional.of(SCOPE_LIKE.matcher(parts[i]).matches() ? "unknown scope '" + parts[i] + "'"
+                        : "field " + (i + 1) + " is not a scope");
             }
         }
         return Optional.empty();

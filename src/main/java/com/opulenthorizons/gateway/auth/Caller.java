@@ -19,7 +19,8 @@ public record Caller(String name, Set<Scope> scopes) {
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
     }
 
+    /** Whether the caller has {@code scope}; nobody has an unknown (null) one. */
     public boolean mayUse(Scope scope) {
-        return scopes.contains(scope);
+        return scope != null && scopes.contains(scope);
     }
 }

@@ -9,7 +9,9 @@ public enum Scope {
     LEADS_WRITE("leads:write"),
     EVENTS_WRITE("events:write"),
     ZOHO_READ("zoho:read"),
-    ZOHO_WRITE("zoho:write");
+    ZOHO_WRITE("zoho:write"),
+    /** The gateway's own state: store and Zoho status, with hosts and errors. */
+    GATEWAY_ADMIN("gateway:admin");
 
     private final String wireName;
 

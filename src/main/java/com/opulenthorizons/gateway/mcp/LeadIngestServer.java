@@ -79,7 +79,7 @@ public class LeadIngestServer {
         return signatures.check(request);
     }
 
-    @McpResource(uri = "status://pipeline", name = "pipeline-status", title = "Pipeline status",
+    @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",
             description = "Sources, channels, the store in use and its reachability, and whether the workflow webhook is configured")
     public PipelineStatus.Report pipelineStatus() {
         return status.report();

@@ -9,7 +9,6 @@ import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.auth.Caller;
-import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
@@ -85,8 +84,9 @@ public class McpEndpoints implements ServletContextListener {
                 .contextExtractor(request -> McpTransportContext.create(
                         Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
-        Map<String, Scope> scopeByTool = tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope));
-        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedToolsTransport(transport, scopeByTool));
+        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport,
+                tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope)),
+                resources.stream().collect(Collectors.toMap(r -> r.resource().uri(), ToolDeclaration.ResourceDeclaration::scope))));
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
@@ -101,7 +101,7 @@ public class McpEndpoints implements ServletContextListener {
                         .map(t -> new SyncToolSpecification(t.tool(), t.handler()))
                         .toList())
                 .resources(resources.stream()
-                        .map(r -> new SyncResourceSpecification(r.resource(), (ctx, request) -> r.reader().get()))
+                        .map(r -> new SyncResourceSpecification(r.resource(), r.reader()))
                         .toList())
                 .build();
         servers.add(server);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessMode;
+import com.opulenthorizons.gateway.auth.AccessPolicy;
 import com.opulenthorizons.gateway.auth.ApiKeys;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
@@ -82,11 +83,14 @@ final class McpRequestFilter extends HttpFilter {
             reject(response, e.getStatusCode(), e.getMessage());
             return;
         }
-        if (access.refusesEveryCall()) {
+        // Open on loopback means loopback callers only: a listener added some other way (a config
+        // drop-in that binds every interface) must not open the endpoints to the network.
+        if (access.refusesEveryCall()
+                || access == AccessMode.OPEN_ON_LOOPBACK && !AccessPolicy.isLoopback(request.getRemoteAddr())) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "the MCP endpoints are closed: this server can be reached "
-                    + "from other machines and no credentials are configured (its operator must set MCP_API_KEYS, or "
-                    + "MCP_AUTH=none on a private network)");
+                    + "from other machines and no credentials are configured (its operator must set MCP_API_KEYS_FILE or "
+                    + "MCP_API_KEYS, or MCP_AUTH=none on a private network)");
             return;
         }
         Optional<Caller> caller = access == AccessMode.API_KEYS

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.opulenthorizons.gateway.auth.Scope;
+
 /**
  * Declares a public, parameterless method of an {@link McpServerEndpoint} bean as an MCP resource.
  * Whatever the method returns is read out as JSON with the gateway's wire names.
@@ -22,6 +24,9 @@ public @interface McpResource {
     String title();
 
     String description();
+
+    /** The scope a caller needs to see and read the resource. */
+    Scope scope();
 
     String mimeType() default "application/json";
 }

@@ -9,10 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ResourceDeclaration;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
@@ -109,8 +112,17 @@ public class McpServerRegistry {
                 .description(declared.description())
                 .mimeType(declared.mimeType())
                 .build();
-        return new ResourceDeclaration(resource, () -> new ReadResourceResult(List.of(new TextResourceContents(
-                declared.uri(), declared.mimeType(), WireJson.MAPPER.writeValueAsString(invoke(method, instance))))));
+        return new ResourceDeclaration(resource, declared.scope(), (context, request) -> {
+            Caller caller = ToolCall.callerIn(context);
+            if (!caller.mayUse(declared.scope())) {
+                throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+                        .message("this resource needs the scope " + declared.scope().wireName() + ", which the caller "
+                                + caller.name() + " has not been granted")
+                        .build();
+            }
+            return new ReadResourceResult(List.of(new TextResourceContents(
+                    declared.uri(), declared.mimeType(), WireJson.MAPPER.writeValueAsString(invoke(method, instance)))));
+        });
     }
 
     /** A read-only tool is never destructive, whatever the annotation's default says. */
@@ -119,7 +131,10 @@ public class McpServerRegistry {
                 tool.idempotentHint(), tool.openWorldHint(), null);
     }
 
-    /** Declared methods in a fixed order (by name), so that tools/list does not change between starts. */
+    /**
+     * Declared methods in a fixed order, so that tools/list does not change between starts (the JVM
+     * gives methods in no set order): tools and resources come out sorted by method name.
+     */
     private static List<Method> methodsInOrder(Class<?> type) {
         List<Method> methods = new ArrayList<>(List.of(type.getDeclaredMethods()));
         methods.sort(Comparator.comparing(Method::getName));

@@ -102,7 +102,11 @@ public final class RecordSchemaGenerator {
             return null;
         }
         String regex = pattern.regexp();
-        return (regex.startsWith("^") ? "" : "^") + regex + (regex.endsWith("$") ? "" : "$");
+        if (regex.startsWith("^") && regex.endsWith("$")) {
+            return regex;
+        }
+        // a|b must become ^(?:a|b)$, not ^a|b$
+        return regex.contains("|") ? "^(?:" + regex + ")$" : "^" + regex + "$";
     }
 
     private static <A extends java.lang.annotation.Annotation> A annotation(FieldScope field, Class<A> type) {

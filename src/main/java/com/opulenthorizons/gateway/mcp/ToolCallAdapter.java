@@ -85,7 +85,8 @@ public class ToolCallAdapter {
                 LOG.warning(() -> "correlation_id=" + correlationId + " " + e.errorType() + " in " + tool + ": " + LogSafeText.causeChain(e));
                 return e.getMessage();
             case STORE_UNAVAILABLE:
-                LOG.log(Level.WARNING, "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + e.getMessage(), e);
+                // The cause chain, masked, and no stack trace: the driver's messages can quote row data.
+                LOG.warning(() -> "correlation_id=" + correlationId + " store unavailable in " + tool + ": " + LogSafeText.causeChain(e));
                 return e.getMessage() + " (correlation id " + correlationId + ")";
             default:
                 return e.getMessage();

@@ -48,7 +48,7 @@ public class ZohoSyncServer {
         return zoho.upsert(request);
     }
 
-    @McpResource(uri = "status://zoho-sync", name = "zoho-sync-status", title = "Zoho sync status",
+    @McpResource(uri = "status://zoho-sync", name = "zoho-sync-status", scope = Scope.GATEWAY_ADMIN, title = "Zoho sync status",
             description = "Auth mode (oauth2_refresh, static_token, not_configured), API base URL, sync directions, "
                     + "when the access token expires (never the token), and the circuit breaker as the last Zoho call "
                     + "of this replica observed it: last_observed_circuit_state is closed (the call passed it), open "

@@ -7,7 +7,7 @@ public enum ZohoWriteAction {
     /** Zoho's {@code action} for a record it accepted; {@code null} when it gave none we know. */
     static ZohoWriteAction of(String zohoAction) {
         for (ZohoWriteAction action : values()) {
-            if (action.name().equals(zohoAction)) {
+            if (action.name().equalsIgnoreCase(zohoAction == null ? "" : zohoAction.trim())) {
                 return action;
             }
         }

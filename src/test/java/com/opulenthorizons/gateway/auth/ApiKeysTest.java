@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +71,39 @@ class ApiKeysTest {
     }
 
     @Test
+    void aRepeatedNameOrKeyIsSkippedAndAFieldThatIsNoScopeIsNotEchoed() throws IOException {
+        String pasted = "sha256:" + "ab".repeat(32);
+        try (LogCapture log = LogCapture.of(ApiKeys.class.getName())) {
+            ApiKeys keys = new ApiKeys(List.of("plain"), Optional.of(keysFile(
+                    line("first", "secret-7", "leads:read"),
+                    line("first", "secret-8", "leads:read"),
+                    line("other", "secret-7", "zoho:read"),
+                    line("key-1", "secret-9", "leads:read"),
+                    line("pasted", "secret-10", pasted))));
+
+            assertThat(keys.identify("secret-7")).map(Caller::name).contains("first");
+            assertThat(keys.identify("secret-8")).isEmpty();
+            assertThat(keys.identify("secret-9")).isEmpty();
+            assertThat(keys.identify("secret-10")).isEmpty();
+            List<String> messages = log.records().stream().map(java.util.logging.LogRecord::getMessage).toList();
+            assertThat(messages).anySatisfy(m -> assertThat(m).contains("line 2 skipped: the name is already used"))
+                    .anySatisfy(m -> assertThat(m).contains("line 3 skipped: the same key is already listed"))
+                    .anySatisfy(m -> assertThat(m).contains("line 4 skipped: the name is already used"))
+                    .anySatisfy(m -> assertThat(m).contains("line 5 skipped: field 3 is not a scope"))
+                    .noneSatisfy(m -> assertThat(m).contains(pasted));
+        }
+    }
+
+    @Test
     void aKeyAddedToTheFileIsAcceptedWithoutARestartAndARemovedOneIsRefused() throws IOException {
         Path file = keysFile(line("first", "secret-5", "leads:read"));
         ApiKeys keys = new ApiKeys(List.of(), Optional.of(file));
         assertThat(keys.identify("secret-5")).isPresent();
 
+        FileTime unchanged = Files.getLastModifiedTime(file);
         Files.write(file, List.of(line("second", "secret-6", "zoho:read")));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        // as cp -p or a coarse file system would leave it: only the content tells the change
+        Files.setLastModifiedTime(file, unchanged);
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> keys.identify("secret-6").isPresent());
         assertThat(keys.identify("secret-5")).isEmpty();

@@ -8,8 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 
 /** The tool declarations of both servers, read from their annotated methods and records. */
@@ -66,6 +70,18 @@ class McpServerRegistryTest {
         public NewToolTest.GreetResult greetAgain(NewToolTest.GreetRequest request) {
             return new NewToolTest.GreetResult("Hello again");
         }
+    }
+
+    @Test
+    void aStatusResourceIsReadOnlyWithTheAdminScope() {
+        var status = registry.declare(ZohoSyncServer.class, new ZohoSyncServer()).resources().get(0);
+        McpTransportContext reader = McpTransportContext.create(
+                Map.of(Caller.ATTRIBUTE, new Caller("reader", java.util.Set.of(Scope.LEADS_READ))));
+
+        assertThat(status.scope()).isEqualTo(Scope.GATEWAY_ADMIN);
+        assertThatThrownBy(() -> status.reader().apply(reader, new ReadResourceRequest("status://zoho-sync")))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("needs the scope gateway:admin, which the caller reader has not been granted");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ToolCallAdapterTest {
     private CallToolResult ingest(Map<String, Object> args) {
         UUID ohid = UUID.randomUUID();
         UUID ingestId = UUID.randomUUID();
-        return adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class,
+        return adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_WRITE, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class,
                 r -> LeadIngestResult.ingested(ohid, ingestId, r.sourceSystem()));
     }
 
@@ -88,7 +88,7 @@ class ToolCallAdapterTest {
         AtomicReference<LeadIngestRequest> seen = new AtomicReference<>();
         Map<String, Object> args = validLead();
         args.put("raw_payload", Map.of("k", "v"));
-        adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class, r -> {
+        adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_WRITE, Caller.UNAUTHENTICATED), args, LeadIngestRequest.class, r -> {
             seen.set(r);
             return LeadIngestResult.ingested(UUID.randomUUID(), UUID.randomUUID(), r.sourceSystem());
         });
@@ -175,7 +175,7 @@ class ToolCallAdapterTest {
 
     @Test
     void aStoreOutageIsReportedWithTheCorrelationId() {
-        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_WRITE, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
             throw new StoreUnavailableException("PostgreSQL is unreachable", null);
         });
         assertThat(result.isError()).isTrue();
@@ -184,7 +184,7 @@ class ToolCallAdapterTest {
 
     @Test
     void anUnexpectedFailureShowsNoInternalsButTheCorrelationId() {
-        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
+        CallToolResult result = adapter.call(new ToolCall("lead-ingest", "ingest_lead", Scope.LEADS_WRITE, Caller.UNAUTHENTICATED), validLead(), LeadIngestRequest.class, r -> {
             throw new IllegalStateException("secret internals at com.example.Foo");
         });
         assertThat(result.isError()).isTrue();

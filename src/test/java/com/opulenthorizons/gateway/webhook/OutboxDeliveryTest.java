@@ -19,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +31,7 @@ import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.StoredEvent;
+import com.opulenthorizons.gateway.testing.Hmac;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
@@ -163,14 +162,9 @@ class OutboxDeliveryTest {
             // Verified as a receiver would, apart from the signer: HMAC of "id.timestamp.body" with each key.
             String signed = id + "." + timestamp + "." + new String(request.getValue(), StandardCharsets.UTF_8);
             assertThat(headers.getFirst("webhook-signature").split(" "))
-                    .containsExactly("v1," + hmacBase64(oldKey, signed), "v1," + hmacBase64(newKey, signed));
+                    .containsExactly(Hmac.standardWebhooksSignature(oldKey, signed.getBytes(StandardCharsets.UTF_8)),
+                            Hmac.standardWebhooksSignature(newKey, signed.getBytes(StandardCharsets.UTF_8)));
         });
-    }
-
-    private static String hmacBase64(String whsec, String signed) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(whsec.substring("whsec_".length())), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

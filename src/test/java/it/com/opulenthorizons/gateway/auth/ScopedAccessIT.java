@@ -3,6 +3,7 @@ package it.com.opulenthorizons.gateway.auth;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /**
  * A named API key with only {@code leads:read} (src/test/resources/it-api-keys.txt, stored as a
- * hash): it is offered only the tools it may call, is refused the others, and audit lines name it.
+ * hash): it is offered only the tools and resources it may use, is refused the others, and audit
+ * lines name it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,6 +50,7 @@ class ScopedAccessIT {
             assertThat(leads.listTools().tools()).extracting(Tool::name)
                     .containsExactlyInAnyOrder("lookup_ohid", "verify_webhook_signature");
             assertThat(zoho.listTools().tools()).isEmpty();
+            assertThat(leads.listResources().resources()).isEmpty();
         } finally {
             leads.closeGracefully();
             zoho.closeGracefully();
@@ -68,6 +72,17 @@ class ScopedAccessIT {
                     .contains("\"tool\":\"ingest_lead\",\"caller\":\"it-reader\"")
                     .contains("\"error_type\":\"insufficient_scope\"")
                     .doesNotContain(READER_KEY));
+        } finally {
+            leads.closeGracefully();
+        }
+    }
+
+    @Test
+    void theStatusResourceNeedsTheAdminScope() {
+        McpSyncClient leads = reader("/mcp/lead-ingest");
+        try {
+            assertThatThrownBy(() -> leads.readResource(new ReadResourceRequest("status://pipeline")))
+                    .hasMessageContaining("this resource needs the scope gateway:admin, which the caller it-reader has not been granted");
         } finally {
             leads.closeGracefully();
         }

@@ -4,6 +4,7 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.opulenthorizons.gateway.testing.Hmac;
 import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -125,14 +124,11 @@ class WorkflowDeliveryIT {
         assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThanOrEqualTo(300);
         assertThat(headers.get("authorization")).isEqualTo("Bearer it-workflow-token");
         // What a receiver does: HMAC-SHA256 of "id.timestamp.body" under each secret it knows.
-        byte[] signed = (headers.get("webhook-id") + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = (headers.get("webhook-id") + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = ByteBuffer.allocate(prefix.length + delivery.rawBody().length).put(prefix).put(delivery.rawBody()).array();
         List<String> signatures = List.of(headers.get("webhook-signature").split(" "));
         for (String secret : SIGNING_SECRETS) {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(
-                    Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            mac.update(signed);
-            assertThat(signatures).contains("v1," + Base64.getEncoder().encodeToString(mac.doFinal(delivery.rawBody())));
+            assertThat(signatures).contains(Hmac.standardWebhooksSignature(secret, signed));
         }
     }
 
