@@ -122,6 +122,12 @@ public class WebhookReceiver {
         Map<String, Object> json = parseObject(body);
         // Unsigned requests are answered here and never reach the store.
         if (json.size() == 1 && json.get("verification_token") instanceof String token && !token.isBlank()) {
+            // Once the secret is set, events are signed and no new subscription is being verified:
+            // an unsigned token is then only noise, or an attack on the token file.
+            if (!secrets.secretsOf(WebhookSource.NOTION).isEmpty()) {
+                throw new WebhookRejectedException(403, "Notion verification tokens are accepted only while "
+                        + "NOTION_WEBHOOK_SECRET is unset");
+            }
             verificationTokens.record(token);
             return NotionReceipt.tokenRecorded();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,9 @@ class WebhookReceiverTest {
 
     private final WebhookReceiver receiver = receiver(Map.of("CLOUDTALK_WEBHOOK_SECRET", "old-secret,new-secret",
             "NOTION_WEBHOOK_SECRET", "secret_notion"));
+
+    /** Before NOTION_WEBHOOK_SECRET is set: the only time Notion's verification token is taken. */
+    private final WebhookReceiver verifying = receiver(Map.of("CLOUDTALK_WEBHOOK_SECRET", "old-secret"));
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -114,7 +118,7 @@ class WebhookReceiverTest {
     @Test
     void theVerificationTokenIsRecordedInFullInTheFileOnly() throws Exception {
         String token = "secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl";
-        WebhookReceiver.NotionReceipt receipt = receiver.receiveNotion(bytes("{\"verification_token\":\"" + token + "\"}"), null);
+        WebhookReceiver.NotionReceipt receipt = verifying.receiveNotion(bytes("{\"verification_token\":\"" + token + "\"}"), null);
         assertThat(receipt.verificationTokenRecorded()).isTrue();
         assertThat(Files.readString(dir.resolve("token.txt")).trim()).endsWith(" " + token);
         assertThat(LogSafeText.fingerprint(token)).startsWith("\u20267yBl (50 chars, sha256 ").doesNotContain("tMrlL1");
@@ -123,10 +127,44 @@ class WebhookReceiverTest {
 
     @Test
     void aForgedVerificationTokenDoesNotReplaceTheRealOne() throws Exception {
-        receiver.receiveNotion(bytes("{\"verification_token\":\"secret_real_one_1234\"}"), null);
-        receiver.receiveNotion(bytes("{\"verification_token\":\"secret_forged_5678\"}"), null);
+        verifying.receiveNotion(bytes("{\"verification_token\":\"secret_real_one_1234\"}"), null);
+        verifying.receiveNotion(bytes("{\"verification_token\":\"secret_forged_5678\"}"), null);
         assertThat(Files.readAllLines(dir.resolve("token.txt"))).anySatisfy(l -> assertThat(l).endsWith(" secret_real_one_1234"))
                 .anySatisfy(l -> assertThat(l).endsWith(" secret_forged_5678"));
+    }
+
+    @Test
+    void onceTheSecretIsSetAVerificationTokenIsRefusedAndNotWritten() throws Exception {
+        Path file = dir.resolve("token.txt");
+        long before = Files.exists(file) ? Files.size(file) : 0;
+
+        assertRefused(() -> receiver.receiveNotion(bytes("{\"verification_token\":\"secret_late_123456\"}"), null), 403,
+                "accepted only while NOTION_WEBHOOK_SECRET is unset");
+        assertThat(Files.exists(file) ? Files.size(file) : 0).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenThatDoesNotLookLikeOneIsRefused() {
+        assertRefused(() -> verifying.receiveNotion(bytes("{\"verification_token\":\"<script>alert(1)</script>\"}"), null), 400,
+                "verification_token: must be 8 to 200 of A-Z a-z 0-9 _ -");
+        assertRefused(() -> verifying.receiveNotion(bytes("{\"verification_token\":\"short\"}"), null), 400,
+                "verification_token: must be");
+    }
+
+    @Test
+    void theTokenFileIsCappedAndKeptOwnerOnly() throws Exception {
+        Path file = Files.createFile(dir.resolve("capped-" + System.nanoTime() + ".txt"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        NotionVerificationTokens tokens = new NotionVerificationTokens(file);
+
+        tokens.record("secret_first_token");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        for (int i = 1; i < NotionVerificationTokens.MAX_LINES; i++) {
+            tokens.record("secret_token_" + i);
+        }
+        assertThatThrownBy(() -> tokens.record("secret_one_too_many"))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(429));
+        assertThat(Files.readAllLines(file)).hasSize(NotionVerificationTokens.MAX_LINES).first().asString().endsWith(" secret_first_token");
     }
 
     @Test

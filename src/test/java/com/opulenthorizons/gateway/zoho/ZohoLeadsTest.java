@@ -103,7 +103,7 @@ class ZohoLeadsTest {
         server.stubFor(FakeZoho.getLead("1004").willReturn(FakeZoho.error(401, "INVALID_TOKEN", "invalid oauth token")));
         assertThatThrownBy(() -> call(z -> z.get("1004")))
                 .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED))
-                .hasMessageContaining("ZohoCRM.modules.ALL")
+                .hasMessageContaining("ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.CREATE,ZohoCRM.modules.leads.WRITE")
                 .hasMessageNotContaining(FakeZoho.ACCESS_TOKEN);
         server.verify(2, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/1004")));
     }
@@ -117,7 +117,7 @@ class ZohoLeadsTest {
                     assertThat(((ZohoException) e).kind()).isEqualTo(ZohoException.Kind.AUTH_FAILED);
                     assertThat(((ZohoException) e).code()).isEqualTo("OAUTH_SCOPE_MISMATCH");
                 })
-                .hasMessageContaining("OAUTH_SCOPE_MISMATCH").hasMessageContaining("ZohoCRM.modules.ALL")
+                .hasMessageContaining("OAUTH_SCOPE_MISMATCH").hasMessageContaining("ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.CREATE,ZohoCRM.modules.leads.WRITE")
                 .hasMessageNotContaining(FakeZoho.ACCESS_TOKEN);
         assertThat(zoho.tokenRequests()).as("only the first token, no refresh").isEqualTo(1);
         server.verify(1, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/1012")));

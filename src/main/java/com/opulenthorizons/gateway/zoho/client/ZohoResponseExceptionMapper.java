@@ -23,8 +23,11 @@ public class ZohoResponseExceptionMapper implements ResponseExceptionMapper<Zoho
 
     private static final JsonMapper JSON = WireJson.PLAIN;
     private static final String INVALID_TOKEN = "INVALID_TOKEN";
-    /** The OAuth scope the gateway's Zoho calls need (read, search and upsert of Leads). */
-    public static final String REQUIRED_SCOPE = "ZohoCRM.modules.ALL";
+    /**
+     * The OAuth scopes the gateway's Zoho calls need, and no more: read and search Leads (READ),
+     * and upsert them (CREATE for a new lead, WRITE for an existing one).
+     */
+    public static final String REQUIRED_SCOPE = "ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.CREATE,ZohoCRM.modules.leads.WRITE";
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {

@@ -4,6 +4,7 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,15 +146,31 @@ class WebhookReceiversIT {
     }
 
     @Test
-    void notionsVerificationTokenIsRecordedAndOnlyMaskedInTheLog() throws Exception {
+    void beforeTheSecretIsSetNotionsVerificationTokenIsRecordedAndOnlyMaskedInTheLog() throws Exception {
+        // The in-memory server has no NOTION_WEBHOOK_SECRET: a subscription is being set up.
+        String token = "secret_" + UUID.randomUUID().toString().replace("-", "");
+        String base = System.getProperty("it.memory.base.url", "http://localhost:9181");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/notion"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"verification_token\":\"" + token + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Path server = Path.of(System.getProperty("it.wlp.home"), "usr", "servers", System.getProperty("it.memory.server.name"));
+        assertThat(Files.readString(server.resolve("notion-verification-token.txt"))).contains(" " + token + System.lineSeparator());
+        assertThat(Files.readString(server.resolve("logs/messages.log")))
+                .contains("Notion verification token received: \u2026" + token.substring(token.length() - 4))
+                .doesNotContain(token);
+    }
+
+    @Test
+    void onceTheSecretIsSetAVerificationTokenIsRefusedAndNotWritten() throws Exception {
         String token = "secret_" + UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = post("/webhooks/notion", "{\"verification_token\":\"" + token + "\"}");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Files.readString(Path.of(System.getProperty("it.notion.token.file")))).contains(" " + token + System.lineSeparator());
-        String log = Files.readString(Path.of(System.getProperty("it.server.log")));
-        assertThat(log).contains("Notion verification token received: \u2026" + token.substring(token.length() - 4))
-                .doesNotContain(token);
+        assertThat(response.statusCode()).isEqualTo(403);
+        Path file = Path.of(System.getProperty("it.notion.token.file"));
+        assertThat(Files.exists(file) ? Files.readString(file) : "").doesNotContain(token);
     }
 
     @Test

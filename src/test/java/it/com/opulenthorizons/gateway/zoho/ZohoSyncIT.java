@@ -160,7 +160,7 @@ class ZohoSyncIT {
         zoho.server().stubFor(FakeZoho.getLead(id).willReturn(FakeZoho.error(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL")));
         CallToolResult result = get(id);
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).contains("OAUTH_SCOPE_MISMATCH").contains("ZohoCRM.modules.ALL");
+        assertThat(text(result)).contains("OAUTH_SCOPE_MISMATCH").contains("ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.CREATE,ZohoCRM.modules.leads.WRITE");
         assertThat(zoho.tokenRequests()).isZero();
         zoho.server().verify(1, getRequestedFor(urlPathEqualTo("/crm/v8/Leads/" + id)));
     }
