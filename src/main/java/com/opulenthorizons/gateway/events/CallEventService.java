@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.SourceSystem;
@@ -49,8 +50,9 @@ public class CallEventService {
     }
 
     /**
-     * Stores the event once per (call_id, event_type): a repeated delivery answers with the
-     * first one's id.
+     * Stores the event once per (way in, call_id, event_type): a repeated delivery answers with the
+     * first one's id. The signed webhook and the {@code process_cloudtalk_event} tool are different
+     * ways in, so each keeps its own copy, marked {@code via}.
      */
     public CallEventResult process(CloudTalkEventRequest request) {
         WorkflowEventType type = workflowEventType(request.eventType());
@@ -66,8 +68,11 @@ public class CallEventService {
         if (request.raw() != null) {
             payload.put("raw", request.raw());
         }
+        Origin.addTo(payload);
         UUID ohid = callerOhid(request).orElse(null);
-        String dedupKey = "cloudtalk:" + request.callId() + ":" + request.eventType().trim().toLowerCase(Locale.ROOT);
+        // Kept apart by the way in: an unsigned tool call with a real call_id cannot shadow CloudTalk's signed delivery.
+        String dedupKey = "cloudtalk:" + Origin.keyPart() + ":" + request.callId() + ":"
+                + request.eventType().trim().toLowerCase(Locale.ROOT);
         AppendOutcome outcome = store.append(new NewWorkflowEvent(UUID.randomUUID(), ohid, type.name(), payload,
                 SourceSystem.CLOUDTALK.name(), dedupKey, Correlation.current().orElseGet(Correlation::newId)));
         return new CallEventResult(outcome.eventId(), CallEventResult.EventType.of(type), true);

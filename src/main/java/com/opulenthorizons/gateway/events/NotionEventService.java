@@ -1,8 +1,11 @@
 package com.opulenthorizons.gateway.events;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.store.AppendOutcome;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
@@ -36,9 +39,12 @@ public class NotionEventService {
             return NotionEventResult.challengeEcho(String.valueOf(challenge));
         }
         Object notionId = request.payload().get("id");
-        String dedupKey = notionId == null ? null : "notion:" + notionId;
+        // Kept apart by the way in, as CloudTalk's: a tool call cannot shadow Notion's signed delivery.
+        String dedupKey = notionId == null ? null : "notion:" + Origin.keyPart() + ":" + notionId;
+        Map<String, Object> payload = new LinkedHashMap<>(request.payload());
+        Origin.addTo(payload);
         AppendOutcome outcome = store.append(new NewWorkflowEvent(UUID.randomUUID(), null, WorkflowEventType.NotionEvent.name(),
-                request.payload(), SOURCE, dedupKey, Correlation.current().orElseGet(Correlation::newId)));
+                payload, SOURCE, dedupKey, Correlation.current().orElseGet(Correlation::newId)));
         return NotionEventResult.stored(outcome.eventId());
     }
 }

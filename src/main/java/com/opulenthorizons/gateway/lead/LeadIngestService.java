@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.Origin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +68,7 @@ public class LeadIngestService {
         putIfPresent(payload, "property_type", r.propertyType());
         putIfPresent(payload, "free_text", r.freeText());
         putIfPresent(payload, "raw_payload", r.rawPayload());
+        Origin.addTo(payload);
         return payload;
     }
 
@@ -83,6 +85,7 @@ public class LeadIngestService {
         event.put("source_system", r.sourceSystem().name());
         event.put("source_lead_id", r.sourceLeadId());
         event.put("channel", r.channel().name());
+        Origin.addTo(event);
         return event;
     }
 }

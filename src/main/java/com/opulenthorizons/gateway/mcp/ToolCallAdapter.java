@@ -12,6 +12,7 @@ import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.GatewayFailure;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.LogSafeText;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.sdk.RecordTraversableResolver;
 
@@ -62,7 +63,8 @@ public class ToolCallAdapter {
             return failure(call, correlationId, started, "insufficient_scope", "this tool needs the scope "
                     + call.scope().wireName() + ", which the caller " + call.caller().name() + " has not been granted");
         }
-        try (Correlation.Scope scope = Correlation.open(correlationId)) {
+        try (Correlation.Scope scope = Correlation.open(correlationId);
+                Correlation.Scope origin = Origin.open(new Origin(Origin.Via.MCP, call.caller().name()))) {
             A request = bind(arguments, requestType);
             validate(request);
             R answer = service.apply(request);

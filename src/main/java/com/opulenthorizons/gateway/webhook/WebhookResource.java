@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
@@ -67,7 +68,9 @@ public class WebhookResource {
 
     private Response handle(String source, Work work) {
         String correlationId = Correlation.newId();
-        try (Correlation.Scope scope = Correlation.open(correlationId)) {
+        // Only a delivery whose signature was verified stores anything, so what it stores came "via webhook".
+        try (Correlation.Scope scope = Correlation.open(correlationId);
+                Correlation.Scope origin = Origin.open(new Origin(Origin.Via.WEBHOOK, source))) {
             return Response.ok(work.run()).header("X-Correlation-Id", correlationId).build();
         } catch (WebhookRejectedException e) {
             LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (" + e.status() + "): " + e.getMessage());

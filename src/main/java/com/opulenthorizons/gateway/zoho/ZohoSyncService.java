@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.GatewayFailure;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.store.LeadNotFoundException;
@@ -131,7 +132,11 @@ public class ZohoSyncService {
     private LeadIngestResult inbound(String zohoId, String source) {
         Map<String, Object> lead = zoho(z -> z.get(zohoId)).orElseThrow(() -> new ZohoException(
                 ZohoException.Kind.NOT_FOUND, 204, null, "zoho_lead_id: Zoho has no lead with id " + zohoId, null));
-        return leads.ingest(ZohoLeadMapper.toIngest(zohoId, lead, source));
+        // The lead itself comes from Zoho, whoever asked for the sync.
+        String caller = Origin.current().map(Origin::caller).orElse(null);
+        try (Correlation.Scope origin = Origin.open(new Origin(Origin.Via.ZOHO, caller))) {
+            return leads.ingest(ZohoLeadMapper.toIngest(zohoId, lead, source));
+        }
     }
 
     private ZohoUpsertOutcome upsertOne(Map<String, Object> record) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.common.Correlation;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
@@ -60,6 +62,22 @@ class CallEventServiceTest {
         StoredEvent next = call("c-6", "call.recording", "inbound", "+442079460001", "+442079460000");
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(next.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aToolCallWithACallIdCannotShadowTheSignedDeliveryOfTheSameCall() {
+        StoredEvent fromTool;
+        try (Correlation.Scope origin = Origin.open(new Origin(Origin.Via.MCP, "some-agent"))) {
+            fromTool = call("c-7", "call.ended", "inbound", "+442079460001", "+442079460000");
+        }
+        StoredEvent fromCloudTalk;
+        try (Correlation.Scope origin = Origin.open(new Origin(Origin.Via.WEBHOOK, "cloudtalk"))) {
+            fromCloudTalk = call("c-7", "call.ended", "inbound", "+442079460001", "+442079460000");
+        }
+
+        assertThat(fromCloudTalk.id()).isNotEqualTo(fromTool.id());
+        assertThat(fromTool.payload()).containsEntry("via", "mcp").containsEntry("caller", "some-agent");
+        assertThat(fromCloudTalk.payload()).containsEntry("via", "webhook").containsEntry("caller", "cloudtalk");
     }
 
     @ParameterizedTest

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoredLead;
@@ -43,6 +45,19 @@ class LeadIngestServiceTest {
                 .containsEntry("free_text", "Sea view please")
                 .containsEntry("raw_payload", Map.of("form_id", "f1"));
         assertThat(lead.consent()).isEqualTo(Map.of("marketing_consent", true, "consent_source", "meta_form_v2"));
+    }
+
+    @Test
+    void theLeadAndItsEventSayHowTheyArrived() {
+        LeadIngestResult result;
+        try (Correlation.Scope origin = Origin.open(new Origin(Origin.Via.MCP, "n8n-intake"))) {
+            result = service.ingest(request("m-9", "via@example.com", null));
+        }
+        assertThat(store.findLead(result.ingestId()).orElseThrow().payload()).containsEntry("via", "mcp")
+                .containsEntry("caller", "n8n-intake");
+        // the LeadIngested event, as the outbox hands it on
+        assertThat(store.claimDue(10, java.time.Duration.ofMinutes(1))).singleElement()
+                .satisfies(event -> assertThat(event.payload()).containsEntry("via", "mcp").containsEntry("caller", "n8n-intake"));
     }
 
     @Test

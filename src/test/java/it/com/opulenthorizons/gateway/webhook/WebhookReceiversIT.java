@@ -92,9 +92,37 @@ class WebhookReceiversIT {
         }
     }
 
+    private static String viaOfEvent(String eventId) throws Exception {
+        try (Connection c = ItPostgres.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT payload ->> 'via' FROM workflow_event WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(eventId));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static String callBody(String callId, String from) {
         return "{\"event_type\":\"call.started\",\"call_id\":\"" + callId + "\",\"direction\":\"inbound\","
                 + "\"from_number\":\"" + from + "\",\"to_number\":\"+14155550100\"}";
+    }
+
+    @Test
+    void aToolCallWithTheSameCallIdDoesNotShadowTheSignedDelivery() throws Exception {
+        String callId = "call-" + UUID.randomUUID();
+        Map<String, Object> fromTool = structured(call(client, "process_cloudtalk_event", Map.of("event_type", "call.started",
+                "call_id", callId, "direction", "inbound", "from_number", "+14155550123", "to_number", "+14155550100")));
+        String body = callBody(callId, "+14155550123");
+
+        HttpResponse<String> signed = post("/webhooks/cloudtalk", body, "X-CloudTalk-Signature", Hmac.sha256Hex(CLOUDTALK_SECRET, body));
+
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        String signedId = (String) json(signed).get("event_id");
+        assertThat(signedId).isNotEqualTo(fromTool.get("event_id"));
+        assertThat(viaOfEvent(signedId)).isEqualTo("webhook");
+        assertThat(viaOfEvent((String) fromTool.get("event_id"))).isEqualTo("mcp");
+        assertThat(eventsOfCall(callId)).isEqualTo(2);
     }
 
     @Test

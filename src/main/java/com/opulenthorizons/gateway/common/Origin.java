@@ -1,0 +1,58 @@
+package com.opulenthorizons.gateway.common;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the work the current thread does arrived, so that what it stores says so: through a
+ * webhook whose signature was verified, an MCP tool call (with the caller's name, never a
+ * secret), or a Zoho sync. Set at the edge (the tool adapter, the webhook resource, the Zoho
+ * sync) and read by the services, like {@link Correlation}.
+ *
+ * @param via the way in
+ * @param caller who sent it: the API key's name, the webhook's sender, or the sync's caller
+ */
+public record Origin(Via via, String caller) {
+
+    /** The ways in. */
+    public enum Via {
+        WEBHOOK, MCP, ZOHO;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final ThreadLocal<Origin> CURRENT = new ThreadLocal<>();
+
+    public static Optional<Origin> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** Sets the origin for the current thread until the returned scope is closed. */
+    public static Correlation.Scope open(Origin origin) {
+        Origin previous = CURRENT.get();
+        CURRENT.set(origin);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** Adds {@code via} and {@code caller} to a payload that is stored and sent on. */
+    public static void addTo(Map<String, Object> payload) {
+        current().ifPresent(origin -> {
+            payload.put("via", origin.via().wireName());
+            WireJson.putIfPresent(payload, "caller", origin.caller());
+        });
+    }
+
+    /** The way in as a key part, so that copies of one delivery that came in different ways are kept apart. */
+    public static String keyPart() {
+        return current().map(origin -> origin.via().wireName()).orElse("unknown");
+    }
+}
