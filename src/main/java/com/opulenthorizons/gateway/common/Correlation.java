@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public final class Correlation {
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadScoped<String> CURRENT = new ThreadScoped<>();
 
     private Correlation() {
     }
@@ -19,20 +19,12 @@ public final class Correlation {
     }
 
     public static Optional<String> current() {
-        return Optional.ofNullable(CURRENT.get());
+        return CURRENT.current();
     }
 
     /** Sets the id for the current thread until the returned scope is closed. */
     public static Scope open(String correlationId) {
-        String previous = CURRENT.get();
-        CURRENT.set(correlationId);
-        return () -> {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        };
+        return CURRENT.open(correlationId);
     }
 
     /** Restores the previous correlation id. */

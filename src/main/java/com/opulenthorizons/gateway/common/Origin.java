@@ -24,23 +24,15 @@ public record Origin(Via via, String caller) {
         }
     }
 
-    private static final ThreadLocal<Origin> CURRENT = new ThreadLocal<>();
+    private static final ThreadScoped<Origin> CURRENT = new ThreadScoped<>();
 
     public static Optional<Origin> current() {
-        return Optional.ofNullable(CURRENT.get());
+        return CURRENT.current();
     }
 
     /** Sets the origin for the current thread until the returned scope is closed. */
     public static Correlation.Scope open(Origin origin) {
-        Origin previous = CURRENT.get();
-        CURRENT.set(origin);
-        return () -> {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        };
+        return CURRENT.open(origin);
     }
 
     /** Adds {@code via} and {@code caller} to a payload that is stored and sent on. */

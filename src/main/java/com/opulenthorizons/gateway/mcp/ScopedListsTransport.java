@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.mcp.sdk.AnswerRewritingTransport;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
@@ -20,41 +21,30 @@ import reactor.core.publisher.Mono;
  * tool or reading a hidden resource is still refused by the call itself ({@link ToolCallAdapter},
  * {@link McpServerRegistry}); this only keeps agents from being offered what they cannot use.
  */
-final class ScopedListsTransport implements McpStatelessServerTransport {
+final class ScopedListsTransport extends AnswerRewritingTransport {
 
-    private final McpStatelessServerTransport delegate;
     private final Map<String, Scope> scopeByTool;
     private final Map<String, Scope> scopeByResource;
 
     ScopedListsTransport(McpStatelessServerTransport delegate, Map<String, Scope> scopeByTool,
             Map<String, Scope> scopeByResource) {
-        this.delegate = delegate;
+        super(delegate);
         this.scopeByTool = Map.copyOf(scopeByTool);
         this.scopeByResource = Map.copyOf(scopeByResource);
     }
 
     @Override
-    public void setMcpHandler(McpStatelessServerHandler handler) {
-        delegate.setMcpHandler(new McpStatelessServerHandler() {
-            @Override
-            public Mono<McpSchema.JSONRPCResponse> handleRequest(McpTransportContext context, McpSchema.JSONRPCRequest request) {
-                Mono<McpSchema.JSONRPCResponse> response = handler.handleRequest(context, request);
-                Caller caller = ToolCall.callerIn(context);
-                return response.map(r -> {
-                    if (r.result() instanceof ListToolsResult tools) {
-                        return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, tools), r.error());
-                    }
-                    if (r.result() instanceof ListResourcesResult resources) {
-                        return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, resources), r.error());
-                    }
-                    return r;
-                });
+    protected Mono<McpSchema.JSONRPCResponse> answer(McpStatelessServerHandler handler, McpTransportContext context,
+            McpSchema.JSONRPCRequest request) {
+        Caller caller = ToolCall.callerIn(context);
+        return handler.handleRequest(context, request).map(r -> {
+            if (r.result() instanceof ListToolsResult tools) {
+                return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, tools), r.error());
             }
-
-            @Override
-            public Mono<Void> handleNotification(McpTransportContext context, McpSchema.JSONRPCNotification notification) {
-                return handler.handleNotification(context, notification);
+            if (r.result() instanceof ListResourcesResult resources) {
+                return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, resources), r.error());
             }
+            return r;
         });
     }
 
@@ -70,15 +60,5 @@ final class ScopedListsTransport implements McpStatelessServerTransport {
                 .filter(resource -> caller.mayUse(scopeByResource.get(resource.uri())))
                 .toList();
         return new ListResourcesResult(visible, resources.nextCursor());
-    }
-
-    @Override
-    public Mono<Void> closeGracefully() {
-        return delegate.closeGracefully();
-    }
-
-    @Override
-    public List<String> protocolVersions() {
-        return delegate.protocolVersions();
     }
 }

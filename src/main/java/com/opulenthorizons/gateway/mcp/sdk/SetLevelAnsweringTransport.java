@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.mcp.sdk;
 
-import java.util.List;
 import java.util.Map;
 
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -15,39 +14,18 @@ import reactor.core.publisher.Mono;
  * clients that set a level at start-up fail. With no session there is no stream to send log
  * notifications on, so accepting the level is all a stateless server can honestly do.
  */
-public final class SetLevelAnsweringTransport implements McpStatelessServerTransport {
-
-    private final McpStatelessServerTransport delegate;
+public final class SetLevelAnsweringTransport extends AnswerRewritingTransport {
 
     public SetLevelAnsweringTransport(McpStatelessServerTransport delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
-    public void setMcpHandler(McpStatelessServerHandler handler) {
-        delegate.setMcpHandler(new McpStatelessServerHandler() {
-            @Override
-            public Mono<McpSchema.JSONRPCResponse> handleRequest(McpTransportContext context, McpSchema.JSONRPCRequest request) {
-                if (McpSchema.METHOD_LOGGING_SET_LEVEL.equals(request.method())) {
-                    return Mono.just(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), Map.of(), null));
-                }
-                return handler.handleRequest(context, request);
-            }
-
-            @Override
-            public Mono<Void> handleNotification(McpTransportContext context, McpSchema.JSONRPCNotification notification) {
-                return handler.handleNotification(context, notification);
-            }
-        });
-    }
-
-    @Override
-    public Mono<Void> closeGracefully() {
-        return delegate.closeGracefully();
-    }
-
-    @Override
-    public List<String> protocolVersions() {
-        return delegate.protocolVersions();
+    protected Mono<McpSchema.JSONRPCResponse> answer(McpStatelessServerHandler handler, McpTransportContext context,
+            McpSchema.JSONRPCRequest request) {
+        if (McpSchema.METHOD_LOGGING_SET_LEVEL.equals(request.method())) {
+            return Mono.just(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), Map.of(), null));
+        }
+        return handler.handleRequest(context, request);
     }
 }

@@ -1,6 +1,8 @@
 /**
  * Where the MCP Java SDK (2.1.0) or its defaults fall short for this gateway, one class per gap:
  * <ul>
+ * <li>{@link com.opulenthorizons.gateway.mcp.sdk.AnswerRewritingTransport}: the stateless server
+ * has no hook between a request and its answer; this is one, for the two classes that need it.</li>
  * <li>{@link com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport}: the stateless
  * server has no {@code logging/setLevel} handler, so clients that set a level fail.</li>
  * <li>{@link com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper}: the SDK converts every

@@ -82,19 +82,17 @@ class WebhookReceiversIT {
     }
 
     private static String ohidOfEvent(String eventId) throws Exception {
-        try (Connection c = ItPostgres.dataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT ohid FROM workflow_event WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(eventId));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return ofEvent("ohid", eventId);
     }
 
     private static String viaOfEvent(String eventId) throws Exception {
+        return ofEvent("payload ->> 'via'", eventId);
+    }
+
+    /** One column (a fixed SQL expression of this test's) of the stored event, as text. */
+    private static String ofEvent(String column, String eventId) throws Exception {
         try (Connection c = ItPostgres.dataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT payload ->> 'via' FROM workflow_event WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM workflow_event WHERE id = ?")) {
             s.setObject(1, UUID.fromString(eventId));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
