@@ -1,5 +1,6 @@
 package com.opulenthorizons.gateway.zoho;
 
+import java.net.ConnectException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.GatewayFailure;
+import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
@@ -79,7 +81,7 @@ public class ZohoSyncService {
     }
 
     public ZohoUpsertResult upsert(ZohoUpsertRequest request) {
-        ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(request));
+        ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(request), DUPLICATE_CHECK);
         return new ZohoUpsertResult(true, outcome.id(), ZohoWriteAction.of(outcome.action()));
     }
 
@@ -109,7 +111,8 @@ public class ZohoSyncService {
             try {
                 StoredLead local = localLeads.findLead(request.propertyDbLeadId()).orElseThrow(
                         () -> new LeadNotFoundException("property_db_lead_id", request.propertyDbLeadId()));
-                ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()));
+                ZohoUpsertOutcome outcome = upsertOne(ZohoLeadMapper.toZoho(local, request.source(), config.externalRefField()),
+                        List.of("Email", config.externalRefField()));
                 outboundAction = ZohoWriteAction.of(outcome.action());
                 if (ohid == null) {
                     ohid = local.ohid();
@@ -139,8 +142,32 @@ public class ZohoSyncService {
         }
     }
 
-    private ZohoUpsertOutcome upsertOne(Map<String, Object> record) {
-        List<ZohoUpsertOutcome> outcomes = zoho(z -> z.upsert(List.of(record), DUPLICATE_CHECK, config.upsertTriggers()));
+    /**
+     * Upserts one record, matched by {@code duplicateCheck}. A failure after the request may have
+     * reached Zoho (5xx, a connection broken mid-request) is retried only when the record carries
+     * one of those fields: the retry then updates what the first attempt stored. Without one, a
+     * retry could create the lead twice, so the failure is reported instead.
+     */
+    /** A 5xx, or a connection that broke after it was made: the request may have been applied. */
+    static boolean mayHaveReachedZoho(ZohoException e) {
+        return e.kind() == ZohoException.Kind.SERVER_ERROR
+                || e.kind() == ZohoException.Kind.UNREACHABLE && LogSafeText.firstCause(e, ConnectException.class).isEmpty();
+    }
+
+    private ZohoUpsertOutcome upsertOne(Map<String, Object> record, List<String> duplicateCheck) {
+        boolean retrySafe = duplicateCheck.stream().anyMatch(field -> record.get(field) != null);
+        List<ZohoUpsertOutcome> outcomes = zoho(z -> {
+            try {
+                return z.upsert(List.of(record), duplicateCheck, config.upsertTriggers());
+            } catch (ZohoException e) {
+                if (retrySafe || !mayHaveReachedZoho(e)) {
+                    throw e;
+                }
+                throw ZohoException.sharing(e, e.getMessage() + "; not retried: the lead has no "
+                        + String.join(" or ", duplicateCheck) + " to match it by, so a retry could create it twice. "
+                        + "Check Zoho before sending it again");
+            }
+        });
         if (outcomes.isEmpty()) {
             throw new ZohoException(ZohoException.Kind.SERVER_ERROR, 0, null, "Zoho answered the upsert without a result", null);
         }

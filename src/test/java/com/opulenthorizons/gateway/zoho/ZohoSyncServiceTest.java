@@ -101,7 +101,7 @@ class ZohoSyncServiceTest {
         server.verify(postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert")).withRequestBody(equalToJson("{\"data\":[{"
                 + "\"Last_Name\":\"Local\",\"First_Name\":\"Dee\",\"Email\":\"dee@example.com\",\"Phone\":\"+442079460009\","
                 + "\"Lead_Source\":\"WEB\",\"OH_Ingest_Id\":\"" + local.ingestId() + "\"}],"
-                + "\"duplicate_check_fields\":[\"Email\"],\"trigger\":[]}")));
+                + "\"duplicate_check_fields\":[\"Email\",\"OH_Ingest_Id\"],\"trigger\":[]}")));
     }
 
     @Test
@@ -133,6 +133,17 @@ class ZohoSyncServiceTest {
         assertThatThrownBy(() -> service.upsert(new ZohoUpsertRequest("Smith", "x@example.com", null, null, null, null, null)))
                 .isInstanceOfSatisfying(ZohoException.class, e -> assertThat(e.kind()).isEqualTo(ZohoException.Kind.REJECTED))
                 .hasMessage("Zoho refused the lead: Email: invalid data (INVALID_DATA)");
+    }
+
+    @Test
+    void aServerErrorOnAnUpsertWithoutAnEmailIsNotOfferedForRetry() {
+        server.stubFor(FakeZoho.upsert().willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")));
+
+        assertThatThrownBy(() -> service.upsert(new ZohoUpsertRequest("NoEmail", null, null, null, null, null, null)))
+                .isExactlyInstanceOf(ZohoException.class)
+                .hasMessageContaining("not retried: the lead has no Email to match it by");
+        assertThatThrownBy(() -> service.upsert(new ZohoUpsertRequest("Smith", "s@example.com", null, null, null, null, null)))
+                .isInstanceOf(ZohoRetryableException.class);
     }
 
     @Test

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.opulenthorizons.gateway.zoho.FakeZoho;
 
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -302,10 +303,51 @@ class ZohoSyncIT {
                 "property_db_lead_id", ingestId, "source", "n8n")));
         assertThat(out).containsEntry("status", "success").containsEntry("outbound_success", true).containsEntry("outbound_action", "update");
         zoho.server().verify(postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert"))
-                .withRequestBody(containing("\"duplicate_check_fields\":[\"Email\"]"))
+                .withRequestBody(containing("\"duplicate_check_fields\":[\"Email\",\"OH_Ingest_Id\"]"))
                 .withRequestBody(containing("\"Email\":\"ann." + id + "@example.com\""))
                 .withRequestBody(containing("\"Lead_Source\":\"n8n\""))
                 .withRequestBody(containing("\"OH_Ingest_Id\":\"" + ingestId + "\"")));
+    }
+
+    @Test
+    void anOutboundUpsertThatFailsAfterZohoAppliedItIsRetriedAndMatchedByItsReferenceSoOneLeadExists() {
+        String id = uniqueId();
+        zoho.hasLead(lead(id));
+        Object ingestId = structured(call(client, "sync_lead", Map.of("zoho_lead_id", id, "sync_direction", "inbound"))).get("ingest_id");
+        // Zoho stores the lead, then answers 500; the retry finds it by OH_Ingest_Id and updates it.
+        zoho.server().stubFor(FakeZoho.upsert().inScenario("applied").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")).willSetStateTo("stored"));
+        zoho.server().stubFor(FakeZoho.upsert().inScenario("applied").whenScenarioStateIs("stored")
+                .willReturn(FakeZoho.jsonAnswer(200, Map.of("data", List.of(FakeZoho.upserted(id, "update"))))));
+
+        Map<String, Object> out = structured(call(client, "sync_lead", Map.of("zoho_lead_id", id, "sync_direction", "outbound",
+                "property_db_lead_id", ingestId)));
+
+        assertThat(out).containsEntry("status", "success").containsEntry("outbound_action", "update");
+        zoho.server().verify(2, postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert"))
+                .withRequestBody(containing("\"OH_Ingest_Id\":\"" + ingestId + "\""))
+                .withRequestBody(containing("\"duplicate_check_fields\":[\"Email\",\"OH_Ingest_Id\"]")));
+    }
+
+    @Test
+    void anUpsertWithoutAnEmailIsNotRetriedAfterAServerError() {
+        zoho.server().stubFor(FakeZoho.upsert().willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")));
+
+        CallToolResult result = call(client, "upsert_zoho_lead", Map.of("last_name", "NoEmail"));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("not retried: the lead has no Email to match it by, so a retry could create it twice");
+        zoho.server().verify(1, postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert")));
+    }
+
+    @Test
+    void anUpsertWithAnEmailIsRetriedAfterAServerError() {
+        zoho.server().stubFor(FakeZoho.upsert().willReturn(FakeZoho.error(500, "INTERNAL_ERROR", "internal error")));
+
+        CallToolResult result = call(client, "upsert_zoho_lead", Map.of("last_name", "Smith", "email", "retry@example.com"));
+
+        assertThat(result.isError()).isTrue();
+        zoho.server().verify(3, postRequestedFor(urlPathEqualTo("/crm/v8/Leads/upsert"))); // 1 + 2 retries
     }
 
     @Test
