@@ -283,6 +283,8 @@ class LeadIngestToolsIT {
         assertThat(status.get("store")).isIn("in-memory", "postgres");
         assertThat(status.get("store_reachable")).isEqualTo(true);
         assertThat(status.get("sources")).asList().contains("ZOHO_CRM");
+        assertThat(status).containsEntry("delivery_state", "running");
+        assertThat(status.get("delivery_pause")).isNull();
     }
 
     @Test
