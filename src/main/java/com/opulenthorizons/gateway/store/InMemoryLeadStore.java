@@ -36,10 +36,35 @@ public class InMemoryLeadStore implements LeadStore {
         Instant leaseUntil;
         UUID leaseToken;
         String lastError;
+        Instant retryFrom;
 
         EventRow(StoredEvent event) {
             this.event = event;
             this.nextAttempt = event.occurredAt();
+            this.retryFrom = event.occurredAt();
+        }
+
+        ListedEvent listed() {
+            return new ListedEvent(event.id(), event.eventType(), event.ohid(), status, attempts, lastError, event.occurredAt(),
+                    status == DeliveryStatus.PENDING ? nextAttempt : null);
+        }
+
+        /** Queued again as if new, its retry window starting now; only a FAILED or DELIVERED event. */
+        boolean requeue(Instant now) {
+            if (status != DeliveryStatus.FAILED && status != DeliveryStatus.DELIVERED) {
+                return false;
+            }
+            status = DeliveryStatus.PENDING;
+            attempts = 0;
+            nextAttempt = now;
+            retryFrom = now;
+            leaseUntil = null;
+            leaseToken = null;
+            return true;
+        }
+
+        boolean occurredBetween(Instant from, Instant to) {
+            return (from == null || !event.occurredAt().isBefore(from)) && (to == null || event.occurredAt().isBefore(to));
         }
 
         StoredEvent snapshot() {
@@ -163,7 +188,7 @@ public class InMemoryLeadStore implements LeadStore {
                 row.leaseToken = token;
                 StoredEvent e = row.event;
                 claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
-                        e.correlationId(), row.attempts, token));
+                        e.correlationId(), row.attempts, token, row.retryFrom));
             }
         }
         return claimed;
@@ -220,6 +245,56 @@ public class InMemoryLeadStore implements LeadStore {
         row.leaseToken = null;
         row.lastError = error;
         return true;
+    }
+
+    @Override
+    public synchronized EventPage listEvents(EventQuery query) {
+        List<EventRow> newestFirst = new ArrayList<>(events.values());
+        java.util.Collections.reverse(newestFirst);
+        List<ListedEvent> rows = new ArrayList<>();
+        for (EventRow row : newestFirst) {
+            if (rows.size() > query.limit()) {
+                break;
+            }
+            StoredEvent e = row.event;
+            boolean matches = (query.status() == null || row.status == query.status())
+                    && (query.eventType() == null || query.eventType().equals(e.eventType()))
+                    && (query.ohid() == null || query.ohid().equals(e.ohid()))
+                    && row.occurredBetween(query.from(), query.to())
+                    && (query.after() == null || query.after().isBefore(e.occurredAt(), e.id()));
+            if (matches) {
+                rows.add(row.listed());
+            }
+        }
+        return EventPage.of(rows, query.limit());
+    }
+
+    @Override
+    public synchronized int replay(Collection<UUID> eventIds) {
+        Instant now = Instant.now();
+        int replayed = 0;
+        for (UUID id : new HashSet<>(eventIds)) {
+            EventRow row = events.get(id);
+            if (row != null && row.requeue(now)) {
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    @Override
+    public synchronized int replay(ReplayFilter filter) {
+        Instant now = Instant.now();
+        int replayed = 0;
+        for (EventRow row : events.values()) {
+            boolean matches = row.status == DeliveryStatus.FAILED
+                    && (filter.eventType() == null || filter.eventType().equals(row.event.eventType()))
+                    && row.occurredBetween(filter.from(), filter.to());
+            if (matches && row.requeue(now)) {
+                replayed++;
+            }
+        }
+        return replayed;
     }
 
     @Override

@@ -160,8 +160,9 @@ public class OutboxDelivery {
 
     private void failed(OutboxEvent event, String error) {
         int attempt = event.attempts() + 1;
-        Instant occurredAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
-        Optional<Instant> next = settings.retry().nextAttempt(attempt, occurredAt, Instant.now(),
+        // A replayed event's window runs from its replay, not from when it occurred.
+        Instant retryFrom = event.retryFrom() == null ? Instant.now() : event.retryFrom();
+        Optional<Instant> next = settings.retry().nextAttempt(attempt, retryFrom, Instant.now(),
                 ThreadLocalRandom.current().nextDouble());
         if (next.isEmpty()) {
             if (!outbox.markFailed(event.id(), event.leaseToken(), attempt, error)) {
@@ -169,7 +170,7 @@ public class OutboxDelivery {
                 return;
             }
             LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
-                    + ") FAILED after " + attempt + " attempts over " + Duration.between(occurredAt, Instant.now())
+                    + ") FAILED after " + attempt + " attempts over " + Duration.between(retryFrom, Instant.now())
                     + "; last error: " + error);
         } else {
             if (!outbox.markRetry(event.id(), event.leaseToken(), attempt, next.get(), error)) {
