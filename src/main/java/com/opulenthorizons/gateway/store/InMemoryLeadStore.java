@@ -27,57 +27,11 @@ public class InMemoryLeadStore implements LeadStore {
 
     private static final OhidResolver IDENTITY = new OhidResolver();
 
-    /** An event with its delivery state, which changes as deliveries are attempted. */
-    private static final class EventRow {
-        final StoredEvent event;
-        DeliveryStatus status = DeliveryStatus.PENDING;
-        int attempts;
-        Instant nextAttempt;
-        Instant leaseUntil;
-        UUID leaseToken;
-        String lastError;
-        Instant retryFrom;
-
-        EventRow(StoredEvent event) {
-            this.event = event;
-            this.nextAttempt = event.occurredAt();
-            this.retryFrom = event.occurredAt();
-        }
-
-        ListedEvent listed() {
-            return new ListedEvent(event.id(), event.eventType(), event.ohid(), status, attempts, lastError, event.occurredAt(),
-                    status == DeliveryStatus.PENDING ? nextAttempt : null);
-        }
-
-        /** Queued again as if new, its retry window starting now; only a FAILED or DELIVERED event. */
-        boolean requeue(Instant now) {
-            if (status != DeliveryStatus.FAILED && status != DeliveryStatus.DELIVERED) {
-                return false;
-            }
-            status = DeliveryStatus.PENDING;
-            attempts = 0;
-            nextAttempt = now;
-            retryFrom = now;
-            leaseUntil = null;
-            leaseToken = null;
-            return true;
-        }
-
-        boolean occurredBetween(Instant from, Instant to) {
-            return (from == null || !event.occurredAt().isBefore(from)) && (to == null || event.occurredAt().isBefore(to));
-        }
-
-        StoredEvent snapshot() {
-            return new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(), event.occurredAt(),
-                    event.sourceSystem(), event.correlationId(), status, attempts, lastError);
-        }
-    }
-
     private final Map<UUID, StoredLead> leads = new LinkedHashMap<>();
     private final Map<String, UUID> leadBySourceKey = new HashMap<>();
     private final Map<String, UUID> ohidByEmail = new HashMap<>();
     private final Map<String, UUID> ohidByPhone = new HashMap<>();
-    private final Map<UUID, EventRow> events = new LinkedHashMap<>();
+    private final Map<UUID, InMemoryEventRow> events = new LinkedHashMap<>();
     private final Map<String, UUID> eventByDedupKey = new HashMap<>();
 
     private final OhidLookup lookup = new OhidLookup() {
@@ -114,7 +68,7 @@ public class InMemoryLeadStore implements LeadStore {
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),
                 lead.channel().name(), lead.payload(), lead.consent(), now);
-        EventRow event = new EventRow(new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(),
+        InMemoryEventRow event = new InMemoryEventRow(new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(),
                 lead.eventPayload(), now, lead.sourceSystem().name(), lead.correlationId(), DeliveryStatus.PENDING, 0, null));
         leads.put(row.id(), row);
         leadBySourceKey.put(sourceKey, row.id());
@@ -138,7 +92,7 @@ public class InMemoryLeadStore implements LeadStore {
         if (event.dedupKey() != null && eventByDedupKey.containsKey(event.dedupKey())) {
             return new AppendOutcome(eventByDedupKey.get(event.dedupKey()), false);
         }
-        events.put(event.id(), new EventRow(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(),
+        events.put(event.id(), new InMemoryEventRow(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(),
                 Instant.now(), event.sourceSystem(), event.correlationId(), DeliveryStatus.PENDING, 0, null)));
         if (event.dedupKey() != null) {
             eventByDedupKey.put(event.dedupKey(), event.id());
@@ -153,7 +107,7 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized Optional<StoredEvent> findEvent(UUID eventId) {
-        return Optional.ofNullable(events.get(eventId)).map(EventRow::snapshot);
+        return Optional.ofNullable(events.get(eventId)).map(InMemoryEventRow::snapshot);
     }
 
     @Override
@@ -175,7 +129,7 @@ public class InMemoryLeadStore implements LeadStore {
         List<OutboxEvent> claimed = new ArrayList<>();
         // Rows are in the order they happened: an OHID seen pending once has an older pending event.
         Set<UUID> ohidsWithOlderPending = new HashSet<>();
-        for (EventRow row : events.values()) {
+        for (InMemoryEventRow row : events.values()) {
             if (claimed.size() == max) {
                 break;
             }
@@ -195,8 +149,8 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     /** The event, when {@code leaseToken} holds it and it is still pending; null otherwise. */
-    private EventRow heldBy(UUID eventId, UUID leaseToken) {
-        EventRow row = events.get(eventId);
+    private InMemoryEventRow heldBy(UUID eventId, UUID leaseToken) {
+        InMemoryEventRow row = events.get(eventId);
         boolean held = row != null && row.status == DeliveryStatus.PENDING && row.leaseToken != null
                 && row.leaseToken.equals(leaseToken);
         return held ? row : null;
@@ -206,7 +160,7 @@ public class InMemoryLeadStore implements LeadStore {
     public synchronized Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
         Set<UUID> recorded = new HashSet<>();
         for (UUID eventId : eventIds) {
-            EventRow row = heldBy(eventId, leaseToken);
+            InMemoryEventRow row = heldBy(eventId, leaseToken);
             if (row != null) {
                 row.status = DeliveryStatus.DELIVERED;
                 row.attempts++;
@@ -221,7 +175,7 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
-        EventRow row = heldBy(eventId, leaseToken);
+        InMemoryEventRow row = heldBy(eventId, leaseToken);
         if (row == null) {
             return false;
         }
@@ -235,7 +189,7 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
-        EventRow row = heldBy(eventId, leaseToken);
+        InMemoryEventRow row = heldBy(eventId, leaseToken);
         if (row == null) {
             return false;
         }
@@ -249,10 +203,10 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized EventPage listEvents(EventQuery query) {
-        List<EventRow> newestFirst = new ArrayList<>(events.values());
+        List<InMemoryEventRow> newestFirst = new ArrayList<>(events.values());
         java.util.Collections.reverse(newestFirst);
         List<ListedEvent> rows = new ArrayList<>();
-        for (EventRow row : newestFirst) {
+        for (InMemoryEventRow row : newestFirst) {
             if (rows.size() > query.limit()) {
                 break;
             }
@@ -274,7 +228,7 @@ public class InMemoryLeadStore implements LeadStore {
         Instant now = Instant.now();
         int replayed = 0;
         for (UUID id : new HashSet<>(eventIds)) {
-            EventRow row = events.get(id);
+            InMemoryEventRow row = events.get(id);
             if (row != null && row.requeue(now)) {
                 replayed++;
             }
@@ -286,7 +240,7 @@ public class InMemoryLeadStore implements LeadStore {
     public synchronized int replay(ReplayFilter filter) {
         Instant now = Instant.now();
         int replayed = 0;
-        for (EventRow row : events.values()) {
+        for (InMemoryEventRow row : events.values()) {
             boolean matches = row.status == DeliveryStatus.FAILED
                     && (filter.eventType() == null || filter.eventType().equals(row.event.eventType()))
                     && row.occurredBetween(filter.from(), filter.to());
@@ -308,7 +262,7 @@ public class InMemoryLeadStore implements LeadStore {
         long pending = 0;
         long delivered = 0;
         long failed = 0;
-        for (EventRow row : events.values()) {
+        for (InMemoryEventRow row : events.values()) {
             switch (row.status) {
                 case PENDING -> pending++;
                 case DELIVERED -> delivered++;
