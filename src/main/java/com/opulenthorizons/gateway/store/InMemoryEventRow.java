@@ -17,9 +17,17 @@ final class InMemoryEventRow {
     UUID leaseToken;
     String lastError;
     Instant retryFrom;
+    /** The sender's identity of this delivery, or null. */
+    final String dedupKey;
+    /** Its place among events that become available at the same instant. */
+    final long sequence;
+    /** When it can be claimed: its next attempt, or the end of its lease. */
+    Instant availableAt;
 
-    InMemoryEventRow(StoredEvent event) {
+    InMemoryEventRow(StoredEvent event, String dedupKey, long sequence) {
         this.event = event;
+        this.dedupKey = dedupKey;
+        this.sequence = sequence;
         this.nextAttempt = event.occurredAt();
         this.retryFrom = event.occurredAt();
     }

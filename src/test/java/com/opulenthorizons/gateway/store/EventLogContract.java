@@ -179,4 +179,19 @@ public abstract class EventLogContract {
         assertThat(store().findEvent(delivered).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(store().replay(new ReplayFilter(type, null, null))).isZero();
     }
+
+    @Test
+    void aReplayedOlderEventOfAPersonGoesBeforeTheirLaterPendingOne() {
+        UUID ohid = UUID.randomUUID();
+        UUID older = append(ohid);
+        assertThat(store().markFailed(older, claim(older).leaseToken(), 3, "HTTP 503")).isTrue();
+        UUID later = append(ohid);
+
+        assertThat(store().replay(List.of(older))).isEqualTo(1);
+
+        OutboxEvent first = claim(older);
+        assertThat(store().claimDue(500, java.time.Duration.ofMinutes(1))).extracting(OutboxEvent::id).doesNotContain(later);
+        assertThat(store().markDelivered(first.leaseToken(), List.of(older))).containsExactly(older);
+        assertThat(claim(later).id()).isEqualTo(later);
+    }
 }
