@@ -8,6 +8,8 @@ public enum Scope {
     LEADS_READ("leads:read"),
     LEADS_WRITE("leads:write"),
     EVENTS_WRITE("events:write"),
+    EVENTS_READ("events:read"),
+    EVENTS_REPLAY("events:replay"),
     ZOHO_READ("zoho:read"),
     ZOHO_WRITE("zoho:write"),
     /** The gateway's own state: store and Zoho status, with hosts and errors. */

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
-import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.AppendOutcome;

@@ -12,7 +12,10 @@ import com.opulenthorizons.gateway.store.StoreHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Ready when the store answers; mirrors status://pipeline, and says how the MCP endpoints are protected. */
+/**
+ * Ready when the store answers; mirrors status://pipeline (a paused delivery included), and says how
+ * the MCP endpoints are protected.
+ */
 @Readiness
 @ApplicationScoped
 public class PipelineReadinessCheck implements HealthCheck {
@@ -36,6 +39,12 @@ public class PipelineReadinessCheck implements HealthCheck {
                 .withData("workflow_webhook_configured", status.workflowWebhookConfigured())
                 // not_configured: the MCP endpoints refuse every call (see AccessPolicy)
                 .withData("auth", access.policy().mode().wireName());
+        // A paused delivery stays ready: ingest still works, and the events wait in the store.
+        status.deliveryPause().ifPresentOrElse(
+                pause -> response.withData("delivery", PipelineStatus.DELIVERY_PAUSED)
+                        .withData("delivery_paused_since", pause.since().toString())
+                        .withData("delivery_pause_cause", pause.cause()),
+                () -> response.withData("delivery", PipelineStatus.DELIVERY_RUNNING));
         if (health.reachable()) {
             DeliveryBacklog backlog = status.deliveryBacklog();
             response.withData("events_pending", backlog.pending()).withData("events_failed", backlog.failed());

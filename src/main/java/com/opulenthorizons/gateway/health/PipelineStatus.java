@@ -2,6 +2,7 @@ package com.opulenthorizons.gateway.health;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.SourceSystem;
@@ -11,6 +12,8 @@ import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StoreCounts;
 import com.opulenthorizons.gateway.store.StoreHealth;
 import com.opulenthorizons.gateway.webhook.DeliveryConfig;
+import com.opulenthorizons.gateway.webhook.DeliveryPause;
+import com.opulenthorizons.gateway.webhook.OutboxDeliveryScheduler;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +22,16 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PipelineStatus {
 
-    /** The report; serialised with snake_case names. */
+    /** Delivery runs at full speed, or is paused for a dead receiver (this replica's view). */
+    public static final String DELIVERY_RUNNING = "running";
+    public static final String DELIVERY_PAUSED = "paused";
+
+    /**
+     * The report; serialised with snake_case names.
+     *
+     * @param deliveryState {@value #DELIVERY_RUNNING} or {@value #DELIVERY_PAUSED}
+     * @param deliveryPause since when and why delivery is paused; null while it runs
+     */
     public record Report(
             List<String> sources,
             List<String> channels,
@@ -29,26 +41,31 @@ public class PipelineStatus {
             boolean workflowWebhookConfigured,
             Long leads,
             Long events,
-            DeliveryCounts delivery) {
+            DeliveryCounts delivery,
+            String deliveryState,
+            DeliveryPause.Paused deliveryPause) {
     }
 
     private LeadStore store;
     private DeliveryConfig delivery;
+    private OutboxDeliveryScheduler deliveryScheduler;
 
     protected PipelineStatus() {
         // for CDI proxies
     }
 
     @Inject
-    public PipelineStatus(LeadStore store, DeliveryConfig delivery) {
+    public PipelineStatus(LeadStore store, DeliveryConfig delivery, OutboxDeliveryScheduler deliveryScheduler) {
         this.store = store;
         this.delivery = delivery;
+        this.deliveryScheduler = deliveryScheduler;
     }
 
     public Report report() {
         StoreHealth health = store.health();
         StoreCounts counts = health.reachable() ? store.counts() : null;
         DeliveryCounts delivery = health.reachable() ? store.deliveryCounts() : null;
+        DeliveryPause.Paused pause = deliveryPause().orElse(null);
         return new Report(
                 Arrays.stream(SourceSystem.values()).map(Enum::name).toList(),
                 Arrays.stream(Channel.values()).map(Enum::name).toList(),
@@ -58,7 +75,14 @@ public class PipelineStatus {
                 workflowWebhookConfigured(),
                 counts == null ? null : counts.leads(),
                 counts == null ? null : counts.events(),
-                delivery);
+                delivery,
+                pause == null ? DELIVERY_RUNNING : DELIVERY_PAUSED,
+                pause);
+    }
+
+    /** The pause for a dead receiver, on this replica; empty while delivery runs. */
+    public Optional<DeliveryPause.Paused> deliveryPause() {
+        return deliveryScheduler.pause();
     }
 
     public StoreHealth storeHealth() {

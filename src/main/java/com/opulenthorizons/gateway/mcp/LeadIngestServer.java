@@ -13,9 +13,14 @@ import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.OhidLookupResult;
+import com.opulenthorizons.gateway.webhook.ListEventsRequest;
+import com.opulenthorizons.gateway.webhook.ListEventsResult;
+import com.opulenthorizons.gateway.webhook.ReplayEventsRequest;
+import com.opulenthorizons.gateway.webhook.ReplayEventsResult;
 import com.opulenthorizons.gateway.webhook.SignatureCheckRequest;
 import com.opulenthorizons.gateway.webhook.SignatureCheckResult;
 import com.opulenthorizons.gateway.webhook.SignatureVerifier;
+import com.opulenthorizons.gateway.webhook.WorkflowEventService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +43,8 @@ public class LeadIngestServer {
     SignatureVerifier signatures;
     @Inject
     PipelineStatus status;
+    @Inject
+    WorkflowEventService workflowEvents;
 
     @McpTool(name = "ingest_lead", scope = Scope.LEADS_WRITE, title = "Ingest a lead",
             description = "Stores a lead under its person's OHID (found by email, then phone; new when neither matches) "
@@ -77,6 +84,25 @@ public class LeadIngestServer {
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SignatureCheckResult verifyWebhookSignature(SignatureCheckRequest request) {
         return signatures.check(request);
+    }
+
+    @McpTool(name = "list_events", scope = Scope.EVENTS_READ, title = "List workflow events",
+            description = "Pages through the workflow events, newest first, with where each delivery stands (status, "
+                    + "attempts, last error, next attempt). Filters: status, type, ohid, occurred_from (inclusive) and "
+                    + "occurred_before (ISO-8601). limit: 1 to 100, default 20. Pass next_cursor back as cursor for the next page.",
+            readOnlyHint = true, idempotentHint = true, openWorldHint = false)
+    public ListEventsResult listEvents(ListEventsRequest request) {
+        return workflowEvents.list(request);
+    }
+
+    @McpTool(name = "replay_events", scope = Scope.EVENTS_REPLAY, title = "Replay workflow events",
+            description = "Puts workflow events back in the delivery queue, due now, with no attempts and a fresh retry "
+                    + "window: either event_ids (up to 100; FAILED or DELIVERED events), or status FAILED with optional "
+                    + "type, occurred_from and occurred_before. Events already pending are left as they are, so a replay "
+                    + "can be repeated. Answers how many were replayed.",
+            idempotentHint = true, destructiveHint = false, openWorldHint = false)
+    public ReplayEventsResult replayEvents(ReplayEventsRequest request) {
+        return workflowEvents.replay(request);
     }
 
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",

@@ -2,10 +2,8 @@ package com.opulenthorizons.gateway.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,39 +19,31 @@ import com.opulenthorizons.gateway.lead.OhidResolver;
 /**
  * The store used when no PostgreSQL is configured: everything lives in this JVM and is gone at
  * restart (pending deliveries included), and replicas do not share it. One lock makes every
- * write atomic and serialises identity resolution, which is all a single process needs.
+ * write atomic and serialises identity resolution, which is all a single process needs. The
+ * workflow events live in an {@link InMemoryOutbox} with a lock of its own, which keeps only a
+ * bounded history of delivered events, so delivery does not wait for ingests.
  */
 public class InMemoryLeadStore implements LeadStore {
 
     private static final OhidResolver IDENTITY = new OhidResolver();
 
-    /** An event with its delivery state, which changes as deliveries are attempted. */
-    private static final class EventRow {
-        final StoredEvent event;
-        DeliveryStatus status = DeliveryStatus.PENDING;
-        int attempts;
-        Instant nextAttempt;
-        Instant leaseUntil;
-        UUID leaseToken;
-        String lastError;
-
-        EventRow(StoredEvent event) {
-            this.event = event;
-            this.nextAttempt = event.occurredAt();
-        }
-
-        StoredEvent snapshot() {
-            return new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(), event.occurredAt(),
-                    event.sourceSystem(), event.correlationId(), status, attempts, lastError);
-        }
-    }
+    public static final int DEFAULT_DELIVERED_HISTORY = 10_000;
 
     private final Map<UUID, StoredLead> leads = new LinkedHashMap<>();
     private final Map<String, UUID> leadBySourceKey = new HashMap<>();
     private final Map<String, UUID> ohidByEmail = new HashMap<>();
     private final Map<String, UUID> ohidByPhone = new HashMap<>();
-    private final Map<UUID, EventRow> events = new LinkedHashMap<>();
-    private final Map<String, UUID> eventByDedupKey = new HashMap<>();
+    private final InMemoryOutbox outbox;
+
+    /** With the default delivered history, {@value #DEFAULT_DELIVERED_HISTORY} events. */
+    public InMemoryLeadStore() {
+        this(DEFAULT_DELIVERED_HISTORY);
+    }
+
+    /** @param deliveredHistory how many delivered events are kept (MEMORY_DELIVERED_HISTORY); older ones are dropped */
+    public InMemoryLeadStore(int deliveredHistory) {
+        this.outbox = new InMemoryOutbox(deliveredHistory);
+    }
 
     private final OhidLookup lookup = new OhidLookup() {
         @Override
@@ -89,8 +79,8 @@ public class InMemoryLeadStore implements LeadStore {
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),
                 lead.channel().name(), lead.payload(), lead.consent(), now);
-        EventRow event = new EventRow(new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(),
-                lead.eventPayload(), now, lead.sourceSystem().name(), lead.correlationId(), DeliveryStatus.PENDING, 0, null));
+        StoredEvent event = new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.LeadIngested.name(),
+                lead.eventPayload(), now, lead.sourceSystem().name(), lead.correlationId(), DeliveryStatus.PENDING, 0, null);
         leads.put(row.id(), row);
         leadBySourceKey.put(sourceKey, row.id());
         if (lead.contacts().email() != null) {
@@ -99,7 +89,7 @@ public class InMemoryLeadStore implements LeadStore {
         if (lead.contacts().phone() != null) {
             ohidByPhone.put(lead.contacts().phone(), ohid);
         }
-        events.put(event.event.id(), event);
+        outbox.add(event, null);
         return new IngestOutcome(row.id(), ohid, true);
     }
 
@@ -110,14 +100,12 @@ public class InMemoryLeadStore implements LeadStore {
 
     @Override
     public synchronized AppendOutcome append(NewWorkflowEvent event) {
-        if (event.dedupKey() != null && eventByDedupKey.containsKey(event.dedupKey())) {
-            return new AppendOutcome(eventByDedupKey.get(event.dedupKey()), false);
+        Optional<UUID> stored = event.dedupKey() == null ? Optional.empty() : outbox.byDedupKey(event.dedupKey());
+        if (stored.isPresent()) {
+            return new AppendOutcome(stored.get(), false);
         }
-        events.put(event.id(), new EventRow(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(),
-                Instant.now(), event.sourceSystem(), event.correlationId(), DeliveryStatus.PENDING, 0, null)));
-        if (event.dedupKey() != null) {
-            eventByDedupKey.put(event.dedupKey(), event.id());
-        }
+        outbox.add(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(), Instant.now(),
+                event.sourceSystem(), event.correlationId(), DeliveryStatus.PENDING, 0, null), event.dedupKey());
         return new AppendOutcome(event.id(), true);
     }
 
@@ -127,13 +115,13 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized Optional<StoredEvent> findEvent(UUID eventId) {
-        return Optional.ofNullable(events.get(eventId)).map(EventRow::snapshot);
+    public Optional<StoredEvent> findEvent(UUID eventId) {
+        return outbox.find(eventId);
     }
 
     @Override
     public synchronized StoreCounts counts() {
-        return new StoreCounts(leads.size(), events.size());
+        return new StoreCounts(leads.size(), outbox.size());
     }
 
     @Override
@@ -141,106 +129,50 @@ public class InMemoryLeadStore implements LeadStore {
         return new StoreHealth(StoreType.IN_MEMORY, true, "in-memory store: data is lost at restart and not shared between replicas");
     }
 
-    // --- outbox ----------------------------------------------------------------------------
+    // --- outbox: InMemoryOutbox, under its own lock --------------------------------------
 
     @Override
-    public synchronized List<OutboxEvent> claimDue(int max, Duration lease) {
-        Instant now = Instant.now();
-        UUID token = UUID.randomUUID();
-        List<OutboxEvent> claimed = new ArrayList<>();
-        // Rows are in the order they happened: an OHID seen pending once has an older pending event.
-        Set<UUID> ohidsWithOlderPending = new HashSet<>();
-        for (EventRow row : events.values()) {
-            if (claimed.size() == max) {
-                break;
-            }
-            if (row.status != DeliveryStatus.PENDING) {
-                continue;
-            }
-            boolean olderPending = row.event.ohid() != null && !ohidsWithOlderPending.add(row.event.ohid());
-            if (!olderPending && !row.nextAttempt.isAfter(now) && (row.leaseUntil == null || row.leaseUntil.isBefore(now))) {
-                row.leaseUntil = now.plus(lease);
-                row.leaseToken = token;
-                StoredEvent e = row.event;
-                claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
-                        e.correlationId(), row.attempts, token));
-            }
-        }
-        return claimed;
-    }
-
-    /** The event, when {@code leaseToken} holds it and it is still pending; null otherwise. */
-    private EventRow heldBy(UUID eventId, UUID leaseToken) {
-        EventRow row = events.get(eventId);
-        boolean held = row != null && row.status == DeliveryStatus.PENDING && row.leaseToken != null
-                && row.leaseToken.equals(leaseToken);
-        return held ? row : null;
+    public List<OutboxEvent> claimDue(int max, Duration lease) {
+        return outbox.claimDue(max, lease);
     }
 
     @Override
-    public synchronized Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
-        Set<UUID> recorded = new HashSet<>();
-        for (UUID eventId : eventIds) {
-            EventRow row = heldBy(eventId, leaseToken);
-            if (row != null) {
-                row.status = DeliveryStatus.DELIVERED;
-                row.attempts++;
-                row.leaseUntil = null;
-                row.leaseToken = null;
-                row.lastError = null;
-                recorded.add(eventId);
-            }
-        }
-        return recorded;
+    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
+        return outbox.markDelivered(leaseToken, eventIds);
     }
 
     @Override
-    public synchronized boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
-        EventRow row = heldBy(eventId, leaseToken);
-        if (row == null) {
-            return false;
-        }
-        row.attempts = attempts;
-        row.nextAttempt = nextAttempt;
-        row.leaseUntil = null;
-        row.leaseToken = null;
-        row.lastError = error;
-        return true;
+    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
+        return outbox.markRetry(eventId, leaseToken, attempts, nextAttempt, error);
     }
 
     @Override
-    public synchronized boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
-        EventRow row = heldBy(eventId, leaseToken);
-        if (row == null) {
-            return false;
-        }
-        row.status = DeliveryStatus.FAILED;
-        row.attempts = attempts;
-        row.leaseUntil = null;
-        row.leaseToken = null;
-        row.lastError = error;
-        return true;
+    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
+        return outbox.markFailed(eventId, leaseToken, attempts, error);
+    }
+
+    @Override
+    public EventPage listEvents(EventQuery query) {
+        return outbox.listEvents(query);
+    }
+
+    @Override
+    public int replay(Collection<UUID> eventIds) {
+        return outbox.replay(eventIds);
+    }
+
+    @Override
+    public int replay(ReplayFilter filter) {
+        return outbox.replay(filter);
     }
 
     @Override
     public DeliveryBacklog deliveryBacklog() {
-        DeliveryCounts counts = deliveryCounts();
-        return new DeliveryBacklog(counts.pending(), counts.failed());
+        return outbox.deliveryBacklog();
     }
 
     @Override
-    public synchronized DeliveryCounts deliveryCounts() {
-        long pending = 0;
-        long delivered = 0;
-        long failed = 0;
-        for (EventRow row : events.values()) {
-            switch (row.status) {
-                case PENDING -> pending++;
-                case DELIVERED -> delivered++;
-                case FAILED -> failed++;
-                default -> { /* PRE_OUTBOX does not occur in memory */ }
-            }
-        }
-        return new DeliveryCounts(pending, delivered, failed);
+    public DeliveryCounts deliveryCounts() {
+        return outbox.deliveryCounts();
     }
 }

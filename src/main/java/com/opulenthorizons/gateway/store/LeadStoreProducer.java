@@ -42,6 +42,10 @@ public class LeadStoreProducer {
     @ConfigProperty(name = "PGDATABASE", defaultValue = "postgres")
     String pgDatabase;
 
+    @Inject
+    @ConfigProperty(name = "MEMORY_DELIVERED_HISTORY")
+    int memoryDeliveredHistory;
+
     @Resource(lookup = "jdbc/gateway")
     DataSource dataSource;
 
@@ -84,7 +88,7 @@ public class LeadStoreProducer {
         LOG.warning("PGHOST is not set: using the in-memory store. Leads and events are lost at restart "
                 + "and are not shared between replicas. Set PGHOST (and PGPORT, PGUSER, PGPASSWORD, PGDATABASE) "
                 + "to use PostgreSQL.");
-        return new InMemoryLeadStore();
+        return new InMemoryLeadStore(memoryDeliveredHistory);
     }
 
     /**

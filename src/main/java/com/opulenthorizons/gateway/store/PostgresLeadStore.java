@@ -49,6 +49,7 @@ public class PostgresLeadStore implements LeadStore {
     private final String location;
     private final PostgresTransactions transactions;
     private final PostgresOutbox outbox;
+    private final PostgresEventLog eventLog;
 
     /**
      * @param location where the database is, for status and errors (host, port and database; no credentials)
@@ -59,6 +60,7 @@ public class PostgresLeadStore implements LeadStore {
         this.location = location;
         this.transactions = new PostgresTransactions(emf, migrator, location);
         this.outbox = new PostgresOutbox(transactions);
+        this.eventLog = new PostgresEventLog(transactions);
     }
 
     @Override
@@ -197,6 +199,21 @@ public class PostgresLeadStore implements LeadStore {
     @Override
     public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
         return outbox.markFailed(eventId, leaseToken, attempts, error);
+    }
+
+    @Override
+    public EventPage listEvents(EventQuery query) {
+        return eventLog.list(query);
+    }
+
+    @Override
+    public int replay(Collection<UUID> eventIds) {
+        return eventLog.replay(eventIds);
+    }
+
+    @Override
+    public int replay(ReplayFilter filter) {
+        return eventLog.replay(filter);
     }
 
     @Override

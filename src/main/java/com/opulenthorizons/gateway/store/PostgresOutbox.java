@@ -26,7 +26,8 @@ final class PostgresOutbox implements EventOutbox {
             + "AND (e.ohid IS NULL OR NOT EXISTS (SELECT 1 FROM workflow_event p WHERE p.ohid = e.ohid "
             + "AND p.delivery_status = 'PENDING' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))) "
             + "ORDER BY e.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
-            + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts";
+            + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts, "
+            + "COALESCE(retry_from, occurred_at)";
 
     private static final JsonbConverter JSONB = new JsonbConverter();
 
@@ -49,7 +50,7 @@ final class PostgresOutbox implements EventOutbox {
             List<OutboxEvent> claimed = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 claimed.add(new OutboxEvent(uuid(r[0]), uuid(r[1]), (String) r[2], JSONB.convertToEntityAttribute(r[3]),
-                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), token));
+                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), token, instant(r[8])));
             }
             return claimed;
         });
@@ -128,11 +129,11 @@ final class PostgresOutbox implements EventOutbox {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
     }
 
-    private static UUID uuid(Object o) {
+    static UUID uuid(Object o) {
         return o == null ? null : o instanceof UUID u ? u : UUID.fromString(o.toString());
     }
 
-    private static Instant instant(Object o) {
+    static Instant instant(Object o) {
         if (o instanceof java.sql.Timestamp ts) {
             return ts.toInstant();
         }

@@ -63,6 +63,10 @@ public class DeliveryConfig {
     @ConfigProperty(name = "WEBHOOK_CONCURRENCY")
     int concurrency;
 
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_PAUSE_AFTER")
+    String pauseAfter;
+
     /** Secrets: no default, from the environment only. */
     @Inject
     @ConfigProperty(name = StandardWebhooksSigner.SETTING)
@@ -108,7 +112,8 @@ public class DeliveryConfig {
                     // the lease outlasts that with room to spare.
                     Duration.ofMillis(timeoutMs * 2).plusMinutes(1),
                     signingSecret.filter(s -> !s.isBlank()).map(StandardWebhooksSigner::of),
-                    authorization.filter(a -> !a.isBlank()));
+                    authorization.filter(a -> !a.isBlank()),
+                    RetryPolicy.duration(pauseAfter == null ? "" : pauseAfter.trim(), "WEBHOOK_PAUSE_AFTER"));
         }
         return settings;
     }

@@ -2,6 +2,7 @@ package com.opulenthorizons.gateway.webhook;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ import com.opulenthorizons.gateway.store.OutboxEvent;
  * Up to {@code concurrency} requests are in flight at once, and a slot is refilled as soon as an
  * answer comes, so one slow receiver call does not hold the others. The store's claims hand out
  * only the oldest pending event of each OHID, so one person's events still arrive in order.
+ * <p>
+ * When the receiver has failed every attempt for {@code pauseAfter}, delivery pauses
+ * ({@link DeliveryPause}): one event at a time goes as a probe, and the first accepted one resumes it.
  */
 public class OutboxDelivery {
 
@@ -47,12 +51,20 @@ public class OutboxDelivery {
     private final DeliverySettings settings;
     private final HttpClient http;
     private final DeliveryRequests requests;
+    private final DeliveryPause pause;
 
     public OutboxDelivery(EventOutbox outbox, DeliverySettings settings, HttpClient http) {
         this.outbox = outbox;
         this.settings = settings;
         this.http = http;
         this.requests = new DeliveryRequests(settings);
+        // Probes are spaced like the first retry: a dead receiver gets one request per that wait.
+        this.pause = new DeliveryPause(settings.pauseAfter(), settings.retry().delayAfter(1), Clock.systemUTC());
+    }
+
+    /** Whether delivery is paused for a dead receiver; this replica's view. */
+    public DeliveryPause pause() {
+        return pause;
     }
 
     /**
@@ -68,7 +80,7 @@ public class OutboxDelivery {
         int attempted = 0;
         int inFlight = 0;
         while (true) {
-            int free = settings.concurrency() - inFlight;
+            int free = pause.freeSlots(settings.concurrency(), inFlight);
             List<OutboxEvent> claimed = free > 0 ? outbox.claimDue(free, settings.lease()) : List.of();
             claimed.forEach(event -> send(event, finished));
             inFlight += claimed.size();
@@ -132,9 +144,11 @@ public class OutboxDelivery {
         Map<UUID, OutboxEvent> byId = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             if (outcome.error() == null) {
+                pause.accepted();
                 byId.put(outcome.event().id(), outcome.event());
                 deliveredByClaim.computeIfAbsent(outcome.event().leaseToken(), t -> new ArrayList<>()).add(outcome.event().id());
             } else {
+                pause.failed(outcome.error());
                 failed(outcome.event(), outcome.error());
             }
         }
@@ -146,8 +160,9 @@ public class OutboxDelivery {
 
     private void failed(OutboxEvent event, String error) {
         int attempt = event.attempts() + 1;
-        Instant occurredAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
-        Optional<Instant> next = settings.retry().nextAttempt(attempt, occurredAt, Instant.now(),
+        // A replayed event's window runs from its replay, not from when it occurred.
+        Instant retryFrom = event.retryFrom() == null ? Instant.now() : event.retryFrom();
+        Optional<Instant> next = settings.retry().nextAttempt(attempt, retryFrom, Instant.now(),
                 ThreadLocalRandom.current().nextDouble());
         if (next.isEmpty()) {
             if (!outbox.markFailed(event.id(), event.leaseToken(), attempt, error)) {
@@ -155,7 +170,7 @@ public class OutboxDelivery {
                 return;
             }
             LOG.severe("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " (" + event.eventType()
-                    + ") FAILED after " + attempt + " attempts over " + Duration.between(occurredAt, Instant.now())
+                    + ") FAILED after " + attempt + " attempts over " + Duration.between(retryFrom, Instant.now())
                     + "; last error: " + error);
         } else {
             if (!outbox.markRetry(event.id(), event.leaseToken(), attempt, next.get(), error)) {

@@ -1,6 +1,7 @@
 package com.opulenthorizons.gateway.webhook;
 
 import java.net.http.HttpClient;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,6 +38,13 @@ public class OutboxDeliveryScheduler {
 
     private ScheduledFuture<?> task;
     private volatile boolean storeDown;
+    private volatile OutboxDelivery delivery;
+
+    /** This replica's pause for a dead receiver; empty while delivery runs (or is not configured). */
+    public Optional<DeliveryPause.Paused> pause() {
+        OutboxDelivery running = delivery;
+        return running == null ? Optional.empty() : running.pause().current();
+    }
 
     void start(@Observes Startup startup) {
         DeliverySettings s;
@@ -56,14 +64,16 @@ public class OutboxDeliveryScheduler {
                     + "and delivered once the gateway is restarted with a URL.");
             return;
         }
-        OutboxDelivery delivery = new OutboxDelivery(store, s,
+        OutboxDelivery started = new OutboxDelivery(store, s,
                 HttpClient.newBuilder().connectTimeout(s.timeout()).version(HttpClient.Version.HTTP_1_1).build());
-        task = scheduler.scheduleWithFixedDelay(() -> run(delivery), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
+        delivery = started;
+        task = scheduler.scheduleWithFixedDelay(() -> run(started), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Delivering workflow events to " + s.url().get().getScheme() + "://" + s.url().get().getAuthority()
                 + " (" + s.retry() + "; "
                 + s.signer().map(k -> "signed with " + k.keyCount() + " key(s)").orElse("unsigned")
-                + (s.authorization().isPresent() ? ", with an Authorization header" : "") + ")");
+                + (s.authorization().isPresent() ? ", with an Authorization header" : "") + "; pauses after "
+                + s.pauseAfter() + " of failed attempts)");
     }
 
     private void run(OutboxDelivery delivery) {

@@ -6,8 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.Correlation;
-import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;

@@ -18,7 +18,7 @@ import jakarta.persistence.Persistence;
  * One real PostgreSQL (embedded binaries, no install) for this test JVM, started on first use
  * and stopped at exit. Each caller can ask for a database of its own.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -26,7 +26,7 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
@@ -48,7 +48,7 @@ final class TestPostgres {
     }
 
     /** A new, empty database. */
-    static DataSource newDatabase() {
+    public static DataSource newDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -60,14 +60,14 @@ final class TestPostgres {
     }
 
     /** A new database with the schema of sql/ applied. */
-    static DataSource newMigratedDatabase() {
+    public static DataSource newMigratedDatabase() {
         DataSource ds = newDatabase();
         new SchemaMigrator(ds).migrate();
         return ds;
     }
 
     /** The gateway's persistence unit (EclipseLink), on the given database. */
-    static EntityManagerFactory entityManagerFactory(DataSource ds) {
+    public static EntityManagerFactory entityManagerFactory(DataSource ds) {
         return Persistence.createEntityManagerFactory("gateway", Map.of(
                 "jakarta.persistence.nonJtaDataSource", ds,
                 "eclipselink.logging.level", "WARNING"));

@@ -72,7 +72,9 @@ public class ItWebhookReceiver implements LauncherSessionListener {
             String eventId = (String) body.get("event_id");
             int attempt = ATTEMPTS.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
             String sourceLeadId = String.valueOf(body.get("source_lead_id"));
-            boolean refuse = sourceLeadId.startsWith("down-") || (sourceLeadId.startsWith("flaky-") && attempt <= 3);
+            // "replayed-": refused until FAILED (WEBHOOK_MAX_ATTEMPTS 4), accepted once replayed
+            boolean refuse = sourceLeadId.startsWith("down-") || (sourceLeadId.startsWith("flaky-") && attempt <= 3)
+                    || (sourceLeadId.startsWith("replayed-") && attempt <= 4);
             if (!refuse) {
                 Map<String, String> headers = new HashMap<>();
                 for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "authorization",

@@ -60,6 +60,8 @@ class HealthIT {
         Map<String, Object> data = (Map<String, Object>) pipeline.get("data");
         assertThat(data).containsKeys("store", "store_reachable", "workflow_webhook_configured");
         assertThat(data.get("store_reachable")).isEqualTo(true);
+        // the stand-in receiver answers: delivery is not paused
+        assertThat(data.get("delivery")).isEqualTo("running");
     }
 
     @Test

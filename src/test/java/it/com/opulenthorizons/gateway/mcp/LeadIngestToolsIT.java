@@ -65,7 +65,7 @@ class LeadIngestToolsIT {
     void listsTheLeadIngestToolsWithSchemasAndHints() {
         Map<String, Tool> tools = client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
         assertThat(tools).containsOnlyKeys("ingest_lead", "process_cloudtalk_event", "process_notion_event", "lookup_ohid",
-                "verify_webhook_signature");
+                "verify_webhook_signature", "list_events", "replay_events");
         tools.values().forEach(t -> {
             assertThat(t.outputSchema()).as(t.name() + " outputSchema").isNotNull();
             assertThat(t.description()).as(t.name() + " description").isNotBlank();
@@ -75,6 +75,10 @@ class LeadIngestToolsIT {
         assertThat(tools.get("verify_webhook_signature").annotations().readOnlyHint()).isTrue();
         assertThat(tools.get("ingest_lead").annotations().readOnlyHint()).isFalse();
         assertThat(tools.get("ingest_lead").annotations().idempotentHint()).isTrue();
+        assertThat(tools.get("list_events").annotations().readOnlyHint()).isTrue();
+        var replay = tools.get("replay_events").annotations();
+        assertThat(List.of(replay.readOnlyHint(), replay.idempotentHint(), replay.destructiveHint(), replay.openWorldHint()))
+                .containsExactly(false, true, false, false);
     }
 
     @Test
@@ -283,6 +287,8 @@ class LeadIngestToolsIT {
         assertThat(status.get("store")).isIn("in-memory", "postgres");
         assertThat(status.get("store_reachable")).isEqualTo(true);
         assertThat(status.get("sources")).asList().contains("ZOHO_CRM");
+        assertThat(status).containsEntry("delivery_state", "running");
+        assertThat(status.get("delivery_pause")).isNull();
     }
 
     @Test

@@ -155,6 +155,38 @@ class WorkflowDeliveryIT {
     }
 
     @Test
+    void aFailedEventIsListedAndOnceReplayedIsDelivered() throws Exception {
+        Map<String, Object> ingested = structured(call(client, "ingest_lead", lead("replayed-" + UUID.randomUUID())));
+        String ingestId = (String) ingested.get("ingest_id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryState(ingestId).get("status")));
+        String eventId = (String) deliveryState(ingestId).get("id");
+
+        Map<String, Object> page = structured(call(client, "list_events",
+                Map.of("status", "FAILED", "type", "LeadIngested", "ohid", ingested.get("ohid"))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) page.get("events");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("id", eventId).containsEntry("status", "FAILED").containsEntry("attempts", 4)
+                    .containsEntry("last_error", "HTTP 503").containsKey("occurred_at").doesNotContainKey("next_attempt_at");
+        });
+
+        assertThat(structured(call(client, "replay_events", Map.of("event_ids", List.of(eventId)))))
+                .containsEntry("replayed", 1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveryOfIngest(ingestId).isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveryState(ingestId).get("status")));
+        assertThat(deliveryState(ingestId).get("attempts")).as("attempts since the replay").isEqualTo(1);
+        assertThat(ItWebhookReceiver.attempts(eventId)).isEqualTo(5);
+    }
+
+    @Test
+    void aReplayNeedsEitherEventIdsOrTheFailedFilter() {
+        var result = call(client, "replay_events", Map.of());
+        assertThat(result.isError()).isTrue();
+        assertThat(GatewayUnderTest.text(result)).contains("give either event_ids, or status FAILED");
+    }
+
+    @Test
     void eventsIngestedFromConcurrentSessionsAllArriveAfterTheirCommit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<List<String>>> sessions = new ArrayList<>();
