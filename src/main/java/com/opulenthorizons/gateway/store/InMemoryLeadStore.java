@@ -1,14 +1,11 @@
 package com.opulenthorizons.gateway.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.lead.IngestOutcome;
@@ -23,7 +20,7 @@ import com.opulenthorizons.gateway.lead.OhidResolver;
  * workflow events live in an {@link InMemoryOutbox} with a lock of its own, which keeps only a
  * bounded history of delivered events, so delivery does not wait for ingests.
  */
-public class InMemoryLeadStore implements LeadStore {
+public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
 
     private static final OhidResolver IDENTITY = new OhidResolver();
 
@@ -129,27 +126,7 @@ public class InMemoryLeadStore implements LeadStore {
         return new StoreHealth(StoreType.IN_MEMORY, true, "in-memory store: data is lost at restart and not shared between replicas");
     }
 
-    // --- outbox: InMemoryOutbox, under its own lock --------------------------------------
-
-    @Override
-    public List<OutboxEvent> claimDue(int max, Duration lease) {
-        return outbox.claimDue(max, lease);
-    }
-
-    @Override
-    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
-        return outbox.markDelivered(leaseToken, eventIds);
-    }
-
-    @Override
-    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
-        return outbox.markRetry(eventId, leaseToken, attempts, nextAttempt, error);
-    }
-
-    @Override
-    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
-        return outbox.markFailed(eventId, leaseToken, attempts, error);
-    }
+    // --- outbox and event log: InMemoryOutbox, under its own lock (OutboxDelegation forwards the outbox) ---
 
     @Override
     public EventPage listEvents(EventQuery query) {
@@ -167,12 +144,7 @@ public class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public DeliveryBacklog deliveryBacklog() {
-        return outbox.deliveryBacklog();
-    }
-
-    @Override
-    public DeliveryCounts deliveryCounts() {
-        return outbox.deliveryCounts();
+    public EventOutbox outbox() {
+        return outbox;
     }
 }

@@ -4,12 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -35,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * run one after the other, so the second sees the first's lead. The unique index on
  * (source_system, source_lead_id) backs the replay rule at the database.
  */
-public class PostgresLeadStore implements LeadStore {
+public class PostgresLeadStore implements LeadStore, OutboxDelegation {
 
     private static final Logger LOG = Logger.getLogger(PostgresLeadStore.class.getName());
 
@@ -179,27 +175,7 @@ public class PostgresLeadStore implements LeadStore {
         }
     }
 
-    // --- outbox: PostgresOutbox ------------------------------------------------------------
-
-    @Override
-    public List<OutboxEvent> claimDue(int max, Duration lease) {
-        return outbox.claimDue(max, lease);
-    }
-
-    @Override
-    public Set<UUID> markDelivered(UUID leaseToken, Collection<UUID> eventIds) {
-        return outbox.markDelivered(leaseToken, eventIds);
-    }
-
-    @Override
-    public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {
-        return outbox.markRetry(eventId, leaseToken, attempts, nextAttempt, error);
-    }
-
-    @Override
-    public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
-        return outbox.markFailed(eventId, leaseToken, attempts, error);
-    }
+    // --- event log (OutboxDelegation forwards the outbox to PostgresOutbox) ---------------
 
     @Override
     public EventPage listEvents(EventQuery query) {
@@ -214,16 +190,6 @@ public class PostgresLeadStore implements LeadStore {
     @Override
     public int replay(ReplayFilter filter) {
         return eventLog.replay(filter);
-    }
-
-    @Override
-    public DeliveryCounts deliveryCounts() {
-        return outbox.deliveryCounts();
-    }
-
-    @Override
-    public DeliveryBacklog deliveryBacklog() {
-        return outbox.deliveryBacklog();
     }
 
     @Override
@@ -261,5 +227,10 @@ public class PostgresLeadStore implements LeadStore {
         }
         return new StoreHealth(StoreType.POSTGRES, true,
                 "PostgreSQL at " + location + ", schema version " + migrator.schemaVersion());
+    }
+
+    @Override
+    public EventOutbox outbox() {
+        return outbox;
     }
 }
