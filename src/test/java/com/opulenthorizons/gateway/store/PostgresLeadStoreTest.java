@@ -26,25 +26,23 @@ import com.opulenthorizons.gateway.lead.OhidResolver;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.testing.ValidLead;
 
-import jakarta.persistence.EntityManagerFactory;
-
 /** The store contract, and the PostgreSQL-only guarantees, on a real PostgreSQL 16. */
 class PostgresLeadStoreTest extends LeadStoreContract {
 
+    private static TestPostgres.OpenStore postgres;
     private static DataSource dataSource;
-    private static EntityManagerFactory emf;
     private static PostgresLeadStore store;
 
     @BeforeAll
     static void startStore() {
-        dataSource = TestPostgres.newMigratedDatabase();
-        emf = TestPostgres.entityManagerFactory(dataSource);
-        store = new PostgresLeadStore(emf, dataSource, new SchemaMigrator(dataSource), "embedded");
+        postgres = TestPostgres.newStore();
+        dataSource = postgres.dataSource();
+        store = postgres.store();
     }
 
     @AfterAll
     static void closeStore() {
-        emf.close();
+        postgres.close();
     }
 
     @Override

@@ -66,6 +66,20 @@ public final class TestPostgres {
         return ds;
     }
 
+    /** A PostgreSQL store on its own new, migrated database; closing it closes its persistence unit. */
+    public record OpenStore(DataSource dataSource, EntityManagerFactory emf, PostgresLeadStore store) implements AutoCloseable {
+        @Override
+        public void close() {
+            emf.close();
+        }
+    }
+
+    public static OpenStore newStore() {
+        DataSource dataSource = newMigratedDatabase();
+        EntityManagerFactory emf = entityManagerFactory(dataSource);
+        return new OpenStore(dataSource, emf, new PostgresLeadStore(emf, dataSource, new SchemaMigrator(dataSource), "embedded"));
+    }
+
     /** The gateway's persistence unit (EclipseLink), on the given database. */
     public static EntityManagerFactory entityManagerFactory(DataSource ds) {
         return Persistence.createEntityManagerFactory("gateway", Map.of(

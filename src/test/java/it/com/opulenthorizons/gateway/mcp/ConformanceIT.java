@@ -13,7 +13,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-
 /**
  * The official MCP conformance suite's protocol scenarios (src/test/conformance/run.sh) against
  * the running gateway. The suite's output goes to target/conformance/*.log.
