@@ -15,7 +15,7 @@ public record ToolCall(String server, String tool, Scope scope, Caller caller) {
 
     /** The caller that {@link McpRequestFilter} put on the request, through the transport's context. */
     static Caller callerIn(McpTransportContext context) {
-        return context != null && context.get(Caller.ATTRIBUTE) instanceof Caller caller ? caller : NOBODY;
+        return context == null ? NOBODY : callerOf(context.get(Caller.ATTRIBUTE));
     }
 
     /** As {@link #callerIn}, from the request attribute the filter set. */

@@ -3,10 +3,8 @@ package com.opulenthorizons.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -23,11 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
-import com.sun.net.httpserver.HttpServer;
+import com.opulenthorizons.gateway.testing.LocalReceiver;
 
 /** Several requests in flight at once, and the order of one person's events. */
 class ConcurrentDeliveryTest {
@@ -36,7 +32,7 @@ class ConcurrentDeliveryTest {
      * The receiver: holds the event whose call_id is "slow" until {@code releaseSlow}, refuses
      * (503) the one whose call_id is "held" while {@code holdBack} is open, accepts the rest.
      */
-    private HttpServer receiver;
+    private LocalReceiver receiver;
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private final CountDownLatch holdBack = new CountDownLatch(1);
@@ -45,11 +41,9 @@ class ConcurrentDeliveryTest {
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = WireJson.MAPPER.readValue(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+        receiver = LocalReceiver.start();
+        receiver.on("/hook", exchange -> {
+            Map<String, Object> body = LocalReceiver.json(exchange);
             String callId = (String) body.get("call_id");
             try {
                 if (callId.equals("slow")) {
@@ -65,18 +59,16 @@ class ConcurrentDeliveryTest {
             exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
         releaseSlow.countDown();
-        receiver.stop(0);
+        receiver.close();
     }
 
     private OutboxDelivery delivery(int concurrency) {
-        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        URI hook = receiver.uri("/hook");
         DeliverySettings settings = new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
                 Duration.ofSeconds(30), Duration.ofMillis(10), concurrency, Duration.ofMinutes(1), Optional.empty(),
                 Optional.empty());

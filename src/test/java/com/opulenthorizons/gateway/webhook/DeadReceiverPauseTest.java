@@ -3,7 +3,6 @@ package com.opulenthorizons.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -25,12 +23,12 @@ import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.store.DeliveryStatus;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
-import com.sun.net.httpserver.HttpServer;
+import com.opulenthorizons.gateway.testing.LocalReceiver;
 
 /** A receiver that refuses everything for longer than WEBHOOK_PAUSE_AFTER, then comes back. */
 class DeadReceiverPauseTest {
 
-    private HttpServer receiver;
+    private LocalReceiver receiver;
     private volatile boolean receiverUp;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -41,8 +39,8 @@ class DeadReceiverPauseTest {
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
+        receiver = LocalReceiver.start();
+        receiver.on("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             requests.incrementAndGet();
             int now = inFlight.incrementAndGet();
@@ -53,17 +51,15 @@ class DeadReceiverPauseTest {
             exchange.sendResponseHeaders(receiverUp ? 204 : 503, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     private OutboxDelivery delivery() {
-        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        URI hook = receiver.uri("/hook");
         // Pauses after 300 ms of failures; probes 20 ms apart (the schedule's first wait).
         return new OutboxDelivery(store, new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
                 Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty(),

@@ -3,7 +3,6 @@ package com.opulenthorizons.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
@@ -31,13 +29,13 @@ import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.StoredEvent;
 import com.opulenthorizons.gateway.testing.Hmac;
+import com.opulenthorizons.gateway.testing.LocalReceiver;
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpServer;
 
 class OutboxDeliveryTest {
 
     /** A stand-in workflow webhook that answers 503 to its first {@code failFirst} requests. */
-    private HttpServer receiver;
+    private LocalReceiver receiver;
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     /** Each accepted request's headers and raw body, in arrival order. */
     private final List<Map.Entry<Headers, byte[]>> raw = new CopyOnWriteArrayList<>();
@@ -50,8 +48,8 @@ class OutboxDeliveryTest {
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
+        receiver = LocalReceiver.start();
+        receiver.on("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = requests.incrementAndGet() <= failFirst ? 503 : 200;
             if (status == 200) {
@@ -65,7 +63,7 @@ class OutboxDeliveryTest {
             exchange.close();
         });
         // Answers the headers and ten of a hundred body bytes, then holds the rest until the test ends.
-        receiver.createContext("/stall", exchange -> {
+        receiver.on("/stall", exchange -> {
             exchange.getRequestBody().readAllBytes();
             requests.incrementAndGet();
             exchange.sendResponseHeaders(200, 100);
@@ -79,22 +77,19 @@ class OutboxDeliveryTest {
             exchange.close();
         });
         // Plays a second sender: takes the event over once the first one's lease has run out, then accepts it.
-        receiver.createContext("/reclaim", exchange -> {
+        receiver.on("/reclaim", exchange -> {
             exchange.getRequestBody().readAllBytes();
             requests.incrementAndGet();
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !store.claimDue(5, Duration.ofMinutes(1)).isEmpty());
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        // one thread per exchange: a stalled answer must not hold the other requests
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
         endOfTest.countDown();
-        receiver.stop(0);
+        receiver.close();
     }
 
     private OutboxDelivery delivery(URI url, int maxAttempts) {
@@ -109,7 +104,7 @@ class OutboxDeliveryTest {
     }
 
     private URI hook() {
-        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        return receiver.uri("/hook");
     }
 
     private UUID append(UUID ohid) {
@@ -237,7 +232,7 @@ class OutboxDeliveryTest {
     @Test
     void aReceiverThatStallsInTheMiddleOfItsAnswerTimesOutAndTheEventIsRetried() {
         UUID id = append(null);
-        URI stall = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stall");
+        URI stall = receiver.uri("/stall");
         DeliverySettings settings = new DeliverySettings(Optional.of(stall), RetryPolicy.parse("1h", "25h", 0.2, 0),
                 Duration.ofMillis(500), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
         OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
@@ -256,7 +251,7 @@ class OutboxDeliveryTest {
     @Test
     void aSenderThatLostItsLeaseRecordsNothingAndSaysSo() {
         UUID id = append(null);
-        URI reclaim = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/reclaim");
+        URI reclaim = receiver.uri("/reclaim");
         // One slot: this sender cannot claim the event again itself while its request is in flight.
         DeliverySettings oneMillisecondLease = new DeliverySettings(Optional.of(reclaim), RetryPolicy.parse("1h", "25h", 0.2, 0),
                 Duration.ofSeconds(10), Duration.ofMillis(10), 1, Duration.ofMillis(1), Optional.empty(), Optional.empty());
@@ -275,7 +270,7 @@ class OutboxDeliveryTest {
     @Test
     void anUnreachableReceiverIsRecordedAsTheError() {
         UUID id = append(null);
-        receiver.stop(0);
+        receiver.close();
         delivery(hook(), 1).deliverDue();
         StoredEvent failed = store.findEvent(id).orElseThrow();
         assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);

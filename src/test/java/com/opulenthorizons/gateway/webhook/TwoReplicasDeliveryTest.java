@@ -3,10 +3,8 @@ package com.opulenthorizons.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.store.NewWorkflowEvent;
 import com.opulenthorizons.gateway.store.PostgresLeadStore;
 import com.opulenthorizons.gateway.store.SchemaMigrator;
 import com.opulenthorizons.gateway.store.TestPostgres;
-import com.sun.net.httpserver.HttpServer;
+import com.opulenthorizons.gateway.testing.LocalReceiver;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -48,7 +45,7 @@ class TwoReplicasDeliveryTest {
     private static final int PEOPLE = 50;
     private static final int EVENTS_EACH = 4;
 
-    private HttpServer receiver;
+    private LocalReceiver receiver;
     /** Event ids in the order their requests arrived, and the replica that sent each. */
     private final List<String> arrivals = new CopyOnWriteArrayList<>();
     private final Set<String> senders = ConcurrentHashMap.newKeySet();
@@ -64,11 +61,9 @@ class TwoReplicasDeliveryTest {
     @BeforeEach
     void start() throws IOException {
         database = TestPostgres.newMigratedDatabase();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = WireJson.MAPPER.readValue(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+        receiver = LocalReceiver.start();
+        receiver.on("/hook", exchange -> {
+            Map<String, Object> body = LocalReceiver.json(exchange);
             String eventId = (String) body.get("event_id");
             String replica = exchange.getRequestHeaders().getFirst("Authorization");
             if (!inFlight.add(eventId)) {
@@ -87,14 +82,12 @@ class TwoReplicasDeliveryTest {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.start();
     }
 
     @AfterEach
     void stop() {
         replicas.shutdownNow();
-        receiver.stop(0);
+        receiver.close();
         persistenceUnits.forEach(EntityManagerFactory::close);
     }
 
@@ -115,7 +108,7 @@ class TwoReplicasDeliveryTest {
     }
 
     private OutboxDelivery replica(PostgresLeadStore store, String name) {
-        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        URI hook = receiver.uri("/hook");
         // The Authorization header tells the receiver which replica sent a request.
         return new OutboxDelivery(store, new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
                 Duration.ofSeconds(20), Duration.ofMillis(10), 4, Duration.ofMinutes(1), Optional.empty(), Optional.of(name)),
