@@ -24,9 +24,9 @@ public final class LocalReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private LocalReceiver() {
+    private LocalReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("no loopback port for the test receiver", e);
         }
@@ -35,7 +35,16 @@ public final class LocalReceiver implements AutoCloseable {
     }
 
     public static LocalReceiver start() {
-        return new LocalReceiver();
+        return new LocalReceiver(0);
+    }
+
+    /** On this port: for a test that stops a receiver and brings it back where senders expect it. */
+    public static LocalReceiver start(int port) {
+        return new LocalReceiver(port);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Answers requests to {@code path} with {@code handler}. */
@@ -45,7 +54,7 @@ public final class LocalReceiver implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
     }
 
     /** The request's body, read whole, as a JSON object. */
