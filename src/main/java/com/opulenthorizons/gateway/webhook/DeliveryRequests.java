@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,23 +16,26 @@ final class DeliveryRequests {
         this.settings = settings;
     }
 
-    HttpRequest of(OutboxEvent event) {
+    /** The POST of one event: its headers, by name, and its body. */
+    record DeliveryRequest(Map<String, String> headers, byte[] body) {
+    }
+
+    DeliveryRequest of(OutboxEvent event) {
         byte[] body = WireJson.MAPPER.writeValueAsBytes(body(event));
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url().orElseThrow())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("X-Event-Id", event.id().toString())
-                .header("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Event-Id", event.id().toString());
+        headers.put("X-Correlation-Id", event.correlationId() == null ? "" : event.correlationId());
         settings.signer().ifPresent(signer -> {
             // The event id is the message id: stable across retries, so receivers deduplicate on it.
             String id = event.id().toString();
             long timestamp = Instant.now().getEpochSecond();
-            request.header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signer.signature(id, timestamp, body));
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", signer.signature(id, timestamp, body));
         });
-        settings.authorization().ifPresent(value -> request.header("Authorization", value));
-        return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        settings.authorization().ifPresent(value -> headers.put("Authorization", value));
+        return new DeliveryRequest(headers, body);
     }
 
     /** {event_type, event_id, ohid, occurred_at, source_system, correlation_id, ...event data}. */

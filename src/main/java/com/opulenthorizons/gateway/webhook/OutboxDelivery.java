@@ -1,7 +1,5 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,8 +35,12 @@ import com.opulenthorizons.gateway.store.OutboxEvent;
  * <p>
  * When the receiver has failed every attempt for {@code pauseAfter}, delivery pauses
  * ({@link DeliveryPause}): one event at a time goes as a probe, and the first accepted one resumes it.
+ * <p>
+ * Claims and outcomes are each a transaction, so they are batched: free slots are refilled once a
+ * quarter of them is free (or a few milliseconds after the last claim), and the outcomes that come
+ * within a few milliseconds of each other are recorded together.
  */
-public class OutboxDelivery {
+public class OutboxDelivery implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
 
@@ -47,17 +48,24 @@ public class OutboxDelivery {
     private record Outcome(OutboxEvent event, String error) {
     }
 
+    /** How long a claim or a record of outcomes may wait to take more events along. */
+    private static final long BATCH_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final EventOutbox outbox;
     private final DeliverySettings settings;
-    private final HttpClient http;
+    private final DeliveryTransport transport;
     private final DeliveryRequests requests;
     private final DeliveryPause pause;
+    /** Free slots worth a claim of their own. */
+    private final int refill;
 
-    public OutboxDelivery(EventOutbox outbox, DeliverySettings settings, HttpClient http) {
+    public OutboxDelivery(EventOutbox outbox, DeliverySettings settings) {
         this.outbox = outbox;
         this.settings = settings;
-        this.http = http;
+        this.transport = settings.url().map(url -> new DeliveryTransport(url, settings.concurrency(), settings.timeout()))
+                .orElse(null);
         this.requests = new DeliveryRequests(settings);
+        this.refill = Math.max(1, settings.concurrency() / 4);
         // Probes are spaced like the first retry: a dead receiver gets one request per that wait.
         this.pause = new DeliveryPause(settings.pauseAfter(), settings.retry().delayAfter(1), Clock.systemUTC());
     }
@@ -79,9 +87,14 @@ public class OutboxDelivery {
         BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
         int attempted = 0;
         int inFlight = 0;
+        long lastClaim = 0;
         while (true) {
             int free = pause.freeSlots(settings.concurrency(), inFlight);
-            List<OutboxEvent> claimed = free > 0 ? outbox.claimDue(free, settings.lease()) : List.of();
+            boolean claimNow = free > 0 && (inFlight == 0 || free >= refill || System.nanoTime() - lastClaim >= BATCH_WAIT_NANOS);
+            List<OutboxEvent> claimed = claimNow ? outbox.claimDue(free, settings.lease()) : List.of();
+            if (claimNow) {
+                lastClaim = System.nanoTime();
+            }
             claimed.forEach(event -> send(event, finished));
             inFlight += claimed.size();
             attempted += claimed.size();
@@ -90,11 +103,13 @@ public class OutboxDelivery {
             }
             List<Outcome> outcomes = new ArrayList<>();
             try {
-                // Wake for the first answer, or after a poll interval to claim what became due meanwhile.
-                Outcome first = finished.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                // Wake for the first answer, or after a poll interval to claim what became due
+                // meanwhile (sooner when free slots wait for their claim).
+                long wait = free > 0 && !claimNow ? BATCH_WAIT_NANOS : settings.pollInterval().toNanos();
+                Outcome first = finished.poll(wait, TimeUnit.NANOSECONDS);
                 if (first != null) {
                     outcomes.add(first);
-                    finished.drainTo(outcomes);
+                    collectMore(finished, outcomes, inFlight);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -108,21 +123,30 @@ public class OutboxDelivery {
         }
     }
 
-    private void send(OutboxEvent event, BlockingQueue<Outcome> finished) {
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(requests.of(event), HttpResponse.BodyHandlers.discarding());
-        // The request's own timeout stops at the response headers (Java 17): a receiver that
-        // dribbles its body would hold the slot. This bound covers the whole exchange.
-        exchange.copy().orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, failure) -> {
-            if (failure instanceof TimeoutException) {
-                exchange.cancel(true);
+    /** Adds the outcomes that come within a few milliseconds, up to a refill's worth or all in flight. */
+    private void collectMore(BlockingQueue<Outcome> finished, List<Outcome> outcomes, int inFlight)
+            throws InterruptedException {
+        long until = System.nanoTime() + BATCH_WAIT_NANOS;
+        finished.drainTo(outcomes);
+        while (outcomes.size() < Math.min(refill, inFlight)) {
+            Outcome next = finished.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
             }
-            finished.add(new Outcome(event, error(response, failure)));
-        });
+            outcomes.add(next);
+            finished.drainTo(outcomes);
+        }
     }
 
-    private String error(HttpResponse<Void> response, Throwable failure) {
+    private void send(OutboxEvent event, BlockingQueue<Outcome> finished) {
+        DeliveryRequests.DeliveryRequest request = requests.of(event);
+        transport.post(request.headers(), request.body())
+                .whenComplete((status, failure) -> finished.add(new Outcome(event, error(status, failure))));
+    }
+
+    private String error(Integer status, Throwable failure) {
         if (failure == null) {
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+            return status / 100 == 2 ? null : "HTTP " + status;
         }
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -131,7 +155,7 @@ public class OutboxDelivery {
         if (cause instanceof TimeoutException) {
             return "no complete answer within " + settings.timeout().toMillis() + " ms (WEBHOOK_TIMEOUT_MS)";
         }
-        // The asynchronous client's ConnectException has no message of its own: a cause may say more.
+        // An exception may have no message of its own: a cause may say more.
         Throwable root = LogSafeText.rootCause(cause);
         String detail = LogSafeText.chain(cause).stream().map(Throwable::getMessage).filter(m -> m != null).findFirst()
                 .map(LogSafeText::masked).orElse(root == cause ? null : root.getClass().getSimpleName());
@@ -189,5 +213,13 @@ public class OutboxDelivery {
     private static void leaseLost(OutboxEvent event, String outcome) {
         LOG.warning("correlation_id=" + event.correlationId() + " workflow event " + event.id() + " was " + outcome
                 + " after its lease passed to another sender; that sender's outcome stands, this one is not recorded");
+    }
+
+    /** Stops the senders; requests in flight are abandoned, and their events go again once their leases run out. */
+    @Override
+    public void close() {
+        if (transport != null) {
+            transport.close();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +63,7 @@ public class OutboxDeliveryScheduler {
                     + "and delivered once the gateway is restarted with a URL.");
             return;
         }
-        OutboxDelivery started = new OutboxDelivery(store, s,
-                HttpClient.newBuilder().connectTimeout(s.timeout()).version(HttpClient.Version.HTTP_1_1).build());
+        OutboxDelivery started = new OutboxDelivery(store, s);
         delivery = started;
         task = scheduler.scheduleWithFixedDelay(() -> run(started), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -99,6 +97,9 @@ public class OutboxDeliveryScheduler {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        if (delivery != null) {
+            delivery.close();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ class ConcurrentDeliveryTest {
         DeliverySettings settings = new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
                 Duration.ofSeconds(30), Duration.ofMillis(10), concurrency, Duration.ofMinutes(1), Optional.empty(),
                 Optional.empty());
-        return new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+        return new OutboxDelivery(store, settings);
     }
 
     private UUID append(UUID ohid, String callId) {

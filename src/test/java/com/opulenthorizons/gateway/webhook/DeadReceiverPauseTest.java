@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ class DeadReceiverPauseTest {
         // Pauses after 300 ms of failures; probes 20 ms apart (the schedule's first wait).
         return new OutboxDelivery(store, new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
                 Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty(),
-                Duration.ofMillis(300)), HttpClient.newHttpClient());
+                Duration.ofMillis(300)));
     }
 
     private Map<UUID, Integer> attempts(List<UUID> ids) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +92,7 @@ class OutboxDeliveryTest {
     }
 
     private OutboxDelivery delivery(URI url, int maxAttempts) {
-        return new OutboxDelivery(store, settings(Optional.of(url), maxAttempts, Optional.empty(), Optional.empty()),
-                HttpClient.newHttpClient());
+        return new OutboxDelivery(store, settings(Optional.of(url), maxAttempts, Optional.empty(), Optional.empty()));
     }
 
     private static DeliverySettings settings(Optional<URI> url, int maxAttempts, Optional<StandardWebhooksSigner> signer,
@@ -143,7 +141,7 @@ class OutboxDeliveryTest {
         UUID id = append(null);
         long before = Instant.now().getEpochSecond();
         new OutboxDelivery(store, settings(Optional.of(hook()), 3, Optional.of(StandardWebhooksSigner.of(oldKey + "," + newKey)),
-                Optional.of("Bearer n8n-header-auth")), HttpClient.newHttpClient()).deliverDue();
+                Optional.of("Bearer n8n-header-auth"))).deliverDue();
 
         assertThat(raw).singleElement().satisfies(request -> {
             Headers headers = request.getKey();
@@ -216,7 +214,7 @@ class OutboxDeliveryTest {
         UUID id = append(null);
         DeliverySettings settings = new DeliverySettings(Optional.of(hook()), RetryPolicy.parse("50ms", "600ms", 0.2, 0),
                 Duration.ofSeconds(2), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
-        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings);
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
             delivery.deliverDue();
@@ -235,7 +233,7 @@ class OutboxDeliveryTest {
         URI stall = receiver.uri("/stall");
         DeliverySettings settings = new DeliverySettings(Optional.of(stall), RetryPolicy.parse("1h", "25h", 0.2, 0),
                 Duration.ofMillis(500), Duration.ofMillis(10), 5, Duration.ofMinutes(1), Optional.empty(), Optional.empty());
-        OutboxDelivery delivery = new OutboxDelivery(store, settings, HttpClient.newHttpClient());
+        OutboxDelivery delivery = new OutboxDelivery(store, settings);
 
         long started = System.nanoTime();
         assertThat(delivery.deliverDue()).isEqualTo(1);
@@ -257,7 +255,7 @@ class OutboxDeliveryTest {
                 Duration.ofSeconds(10), Duration.ofMillis(10), 1, Duration.ofMillis(1), Optional.empty(), Optional.empty());
 
         try (LogCapture log = LogCapture.of(OutboxDelivery.class)) {
-            new OutboxDelivery(store, oneMillisecondLease, HttpClient.newHttpClient()).deliverDue();
+            new OutboxDelivery(store, oneMillisecondLease).deliverDue();
 
             assertThat(log.records()).singleElement().satisfies(r -> assertThat(r.getMessage())
                     .contains("correlation_id=corr-9", id.toString(), "lease passed to another sender"));
@@ -281,7 +279,7 @@ class OutboxDeliveryTest {
     void withoutAUrlNothingIsClaimed() {
         UUID id = append(null);
         DeliverySettings none = settings(Optional.empty(), 3, Optional.empty(), Optional.empty());
-        assertThat(new OutboxDelivery(store, none, HttpClient.newHttpClient()).deliverDue()).isZero();
+        assertThat(new OutboxDelivery(store, none).deliverDue()).isZero();
         assertThat(store.findEvent(id).orElseThrow().deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     }
 }

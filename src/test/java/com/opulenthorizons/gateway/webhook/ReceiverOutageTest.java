@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +94,7 @@ class ReceiverOutageTest {
         try (LocalReceiver reserved = LocalReceiver.start()) {
             port = reserved.port();
         }
-        OutboxDelivery delivery = new OutboxDelivery(store, scaledDefaults(URI.create("http://127.0.0.1:" + port + "/hook")),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build());
+        OutboxDelivery delivery = new OutboxDelivery(store, scaledDefaults(URI.create("http://127.0.0.1:" + port + "/hook")));
         Future<?> polling = poller.submit(() -> {
             // as OutboxDeliveryScheduler: a round, then the poll interval
             while (!stopPolling.get()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +110,7 @@ class TwoReplicasDeliveryTest {
         URI hook = receiver.uri("/hook");
         // The Authorization header tells the receiver which replica sent a request.
         return new OutboxDelivery(store, new DeliverySettings(Optional.of(hook), RetryPolicy.parse("20ms", "1h", 0.2, 0),
-                Duration.ofSeconds(20), Duration.ofMillis(10), 4, Duration.ofMinutes(1), Optional.empty(), Optional.of(name)),
-                HttpClient.newHttpClient());
+                Duration.ofSeconds(20), Duration.ofMillis(10), 4, Duration.ofMinutes(1), Optional.empty(), Optional.of(name)));
     }
 
     @Test

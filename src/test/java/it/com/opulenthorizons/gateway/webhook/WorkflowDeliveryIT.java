@@ -179,6 +179,28 @@ class WorkflowDeliveryIT {
     }
 
     @Test
+    void aReplayByFilterTakesOnlyTheFailedEventsOfThatTypeAndTime() throws Exception {
+        String before = ingest("replayed-" + UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryState(before).get("status")));
+        Instant from = Instant.now();
+        String within = ingest("replayed-" + UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryState(within).get("status")));
+        String window = Instant.now().plusSeconds(60).toString();
+
+        assertThat(structured(call(client, "replay_events", Map.of("status", "FAILED", "type", "CallCompleted",
+                "occurred_from", from.toString(), "occurred_before", window)))).containsEntry("replayed", 0);
+        assertThat(deliveryState(within).get("status")).isEqualTo("FAILED");
+
+        Map<String, Object> replayed = structured(call(client, "replay_events", Map.of("status", "FAILED", "type", "LeadIngested",
+                "occurred_from", from.toString(), "occurred_before", window)));
+        assertThat((Integer) replayed.get("replayed")).isGreaterThanOrEqualTo(1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryState(within).get("status")));
+        assertThat(deliveryOfIngest(within)).isPresent();
+        assertThat(deliveryState(before).get("status")).as("occurred before the window").isEqualTo("FAILED");
+    }
+
+    @Test
     void aReplayNeedsEitherEventIdsOrTheFailedFilter() {
         var result = call(client, "replay_events", Map.of());
         assertThat(result.isError()).isTrue();
