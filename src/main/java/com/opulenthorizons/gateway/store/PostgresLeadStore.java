@@ -54,7 +54,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
         this.dataSource = dataSource;
         this.migrator = migrator;
         this.location = location;
-        this.transactions = new PostgresTransactions(emf, migrator, location);
+        this.transactions = new PostgresTransactions(emf, dataSource, migrator, location);
         this.outbox = new PostgresOutbox(transactions);
         this.eventLog = new PostgresEventLog(transactions);
     }

@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.UUID;
 
 /**
  * The PostgreSQL store's outbox: {@code workflow_event} rows claimed with leases and settled with
- * their delivery outcome, each in one transaction through JPA native queries.
+ * their delivery outcome, each in one transaction: the claim and the delivered update, once per
+ * batch at delivery rates, as single plain JDBC statements; the rarer updates through JPA.
  */
 final class PostgresOutbox implements EventOutbox {
 
@@ -19,13 +22,13 @@ final class PostgresOutbox implements EventOutbox {
      * Leases due events; SKIP LOCKED lets several replicas claim disjoint batches at once. An event
      * with an older pending event of the same OHID is not due yet (per-OHID order), whoever holds that one.
      */
-    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (?1 * interval '1 millisecond'), "
-            + "lease_token = ?3 "
+    private static final String CLAIM_DUE = "UPDATE workflow_event SET lease_until = now() + (? * interval '1 millisecond'), "
+            + "lease_token = ? "
             + "WHERE id IN (SELECT e.id FROM workflow_event e WHERE e.delivery_status = 'PENDING' AND e.next_attempt_at <= now() "
             + "AND (e.lease_until IS NULL OR e.lease_until < now()) "
             + "AND (e.ohid IS NULL OR NOT EXISTS (SELECT 1 FROM workflow_event p WHERE p.ohid = e.ohid "
             + "AND p.delivery_status = 'PENDING' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))) "
-            + "ORDER BY e.next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
+            + "ORDER BY e.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts, "
             + "COALESCE(retry_from, occurred_at)";
 
@@ -40,19 +43,21 @@ final class PostgresOutbox implements EventOutbox {
     @Override
     public List<OutboxEvent> claimDue(int max, Duration lease) {
         UUID token = UUID.randomUUID();
-        return transactions.inTransaction(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(CLAIM_DUE)
-                    .setParameter(1, lease.toMillis())
-                    .setParameter(2, max)
-                    .setParameter(3, token)
-                    .getResultList();
-            List<OutboxEvent> claimed = new ArrayList<>(rows.size());
-            for (Object[] r : rows) {
-                claimed.add(new OutboxEvent(uuid(r[0]), uuid(r[1]), (String) r[2], JSONB.convertToEntityAttribute(r[3]),
-                        instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), token, instant(r[8])));
+        return transactions.onConnection(c -> {
+            try (PreparedStatement claim = c.prepareStatement(CLAIM_DUE)) {
+                claim.setLong(1, lease.toMillis());
+                claim.setObject(2, token);
+                claim.setInt(3, max);
+                List<OutboxEvent> claimed = new ArrayList<>();
+                try (ResultSet r = claim.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(new OutboxEvent(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                                JSONB.convertToEntityAttribute(r.getObject(4)), instant(r.getTimestamp(5)), r.getString(6),
+                                r.getString(7), r.getInt(8), token, instant(r.getTimestamp(9))));
+                    }
+                }
+                return claimed;
             }
-            return claimed;
         });
     }
 
@@ -63,26 +68,24 @@ final class PostgresOutbox implements EventOutbox {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < eventIds.size(); i++) {
-            ids.append(i == 0 ? "" : ", ").append('?').append(i + 2);
-        }
-        String sql = "UPDATE workflow_event SET delivery_status = 'DELIVERED', delivery_attempts = delivery_attempts + 1, "
-                + "delivered_at = now(), lease_until = NULL, lease_token = NULL, last_error = NULL "
-                + "WHERE lease_token = ?1 AND delivery_status = 'PENDING' AND id IN (" + ids + ") RETURNING id";
-        return transactions.inTransaction(em -> {
-            var query = em.createNativeQuery(sql).setParameter(1, leaseToken);
-            int position = 2;
-            for (UUID id : eventIds) {
-                query.setParameter(position++, id);
+        return transactions.onConnection(c -> {
+            try (PreparedStatement update = c.prepareStatement(MARK_DELIVERED)) {
+                update.setObject(1, leaseToken);
+                update.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+                Set<UUID> recorded = new HashSet<>();
+                try (ResultSet r = update.executeQuery()) {
+                    while (r.next()) {
+                        recorded.add(r.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
             }
-            Set<UUID> recorded = new HashSet<>();
-            for (Object id : query.getResultList()) {
-                recorded.add(uuid(id instanceof Object[] row ? row[0] : id));
-            }
-            return recorded;
         });
     }
+
+    private static final String MARK_DELIVERED = "UPDATE workflow_event SET delivery_status = 'DELIVERED', "
+            + "delivery_attempts = delivery_attempts + 1, delivered_at = now(), lease_until = NULL, lease_token = NULL, "
+            + "last_error = NULL WHERE lease_token = ? AND delivery_status = 'PENDING' AND id = ANY (?) RETURNING id";
 
     @Override
     public boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error) {

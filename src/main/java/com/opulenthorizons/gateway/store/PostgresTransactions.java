@@ -1,6 +1,7 @@
 package com.opulenthorizons.gateway.store;
 
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -11,16 +12,23 @@ import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.LogSafeText;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 
 /**
  * The PostgreSQL store's work units: JPA (EclipseLink) work in one resource-local transaction,
- * begun and committed here, once the schema is migrated; and what a failure of any PostgreSQL
- * work, JPA or plain JDBC, means to the caller.
+ * begun and committed here, or plain JDBC on an autocommit connection for the hot paths, once the
+ * schema is migrated; and what a failure of any PostgreSQL work, JPA or plain JDBC, means to the caller.
  */
 final class PostgresTransactions {
+
+    /** Plain JDBC work on one connection. */
+    interface JdbcWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
 
     /** The store's logger, as before this class was split off it. */
     private static final Logger LOG = Logger.getLogger(PostgresLeadStore.class.getName());
@@ -31,12 +39,14 @@ final class PostgresTransactions {
     static final String QUERY_CANCELED = "57014";
 
     private final EntityManagerFactory emf;
+    private final DataSource dataSource;
     private final SchemaMigrator migrator;
     private final String location;
 
     /** @param location where the database is, for errors (host, port and database; no credentials) */
-    PostgresTransactions(EntityManagerFactory emf, SchemaMigrator migrator, String location) {
+    PostgresTransactions(EntityManagerFactory emf, DataSource dataSource, SchemaMigrator migrator, String location) {
         this.emf = emf;
+        this.dataSource = dataSource;
         this.migrator = migrator;
         this.location = location;
     }
@@ -61,6 +71,21 @@ final class PostgresTransactions {
             throw translate(e);
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} on an autocommit connection: each statement is its own transaction. For the
+     * outbox's claim and delivered updates, single statements whose JPA round trip cost more CPU
+     * than the statement in the delivery profiles (bench/README.md).
+     */
+    <T> T onConnection(JdbcWork<T> work) {
+        migrator.ensureMigrated();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return work.apply(c);
+        } catch (SQLException | RuntimeException e) {
+            throw translate(e);
         }
     }
 
