@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -75,7 +76,8 @@ final class DeliveryTransport implements AutoCloseable {
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> deadline = null;
         try {
-            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            // No proxy, as the HttpClient this replaced (which had no proxy selector set).
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
             deadline = watchdog.schedule(() -> {
                 late.set(true);
                 connection.disconnect();
@@ -85,8 +87,8 @@ final class DeliveryTransport implements AutoCloseable {
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
             connection.setRequestMethod("POST");
+            // Not in streaming mode: the request line, headers and body then go out in one write.
             connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(body.length);
             headers.forEach(connection::setRequestProperty);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
