@@ -216,7 +216,7 @@ delivery_run() {
   local delay=$1 pre line stats ticks0 ticks1 start end get
   curl -fs "$SINK_URL/delay?ms=$delay" >/dev/null
   drained 300 || true
-  pre="$(quiet_box 60)"
+  pre="$(quiet_box 120)"
   # ($$ is this script: the sampler ends with it, however it ends)
   (while kill -0 $$ 2>/dev/null; do echo "$(date +%s%3N) $(pending)"; sleep 0.5; done) >"$WORK/backlog-$delay.txt" &
   SAMPLER_PID=$!
@@ -332,7 +332,14 @@ targets_table() {  # targets_table TSV COLD_START_MS
 if [ "$PEER" = 1 ]; then
   PEER_URL="http://127.0.0.1:$PEER_PORT/mcp/lead-ingest"
   PGDATABASE=peer psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -f "$SHARED_BENCH/schema.sql"
-  PGDATABASE=peer PORT="$PEER_PORT" "$SHARED_BENCH/peer-node/start.sh" "$PEER_PORT" >"$WORK/peer.log" 2>&1 &
+  # A copy of the peer in target/: its start script installs node_modules beside itself, and the
+  # shared folder is not to be written to.
+  PEER_DIR="$ROOT/target/bench-peer-node"
+  mkdir -p "$PEER_DIR"
+  for f in package.json package-lock.json server.js start.sh; do
+    cmp -s "$SHARED_BENCH/peer-node/$f" "$PEER_DIR/$f" || { cp "$SHARED_BENCH/peer-node/$f" "$PEER_DIR/$f"; chmod u+w "$PEER_DIR/$f"; }
+  done
+  PGDATABASE=peer PORT="$PEER_PORT" "$PEER_DIR/start.sh" "$PEER_PORT" >"$WORK/peer.log" 2>&1 &
   PEER_PID=$!
   for _ in $(seq 240); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PEER_URL")" != 000 ] && break
