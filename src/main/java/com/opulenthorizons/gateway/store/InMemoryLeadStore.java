@@ -31,6 +31,7 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
     private final Map<String, UUID> ohidByEmail = new HashMap<>();
     private final Map<String, UUID> ohidByPhone = new HashMap<>();
     private final InMemoryOutbox outbox;
+    private final InMemoryPeople people = new InMemoryPeople();
 
     /** With the default delivered history, {@value #DEFAULT_DELIVERED_HISTORY} events. */
     public InMemoryLeadStore() {
@@ -124,6 +125,28 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
     @Override
     public StoreHealth health() {
         return new StoreHealth(StoreType.IN_MEMORY, true, "in-memory store: data is lost at restart and not shared between replicas");
+    }
+
+    // --- people: InMemoryPeople, under this store's lock ---
+
+    @Override
+    public synchronized Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit) {
+        return people.person(ohid, leads.values(), outbox, after, eventLimit);
+    }
+
+    @Override
+    public synchronized LeadPage searchLeads(LeadSearch search) {
+        return people.search(search, leads.values(), outbox);
+    }
+
+    @Override
+    public synchronized RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
+            Map<String, Object> eventPayload, String correlationId) {
+        UUID live = people.liveOhid(ohid, leads.values(), outbox);
+        RecordedConsent entry = people.addConsent(live, state, source, recordedBy);
+        outbox.add(new StoredEvent(UUID.randomUUID(), live, WorkflowEventType.ConsentChanged.name(), eventPayload,
+                entry.recordedAt(), WorkflowEventType.GATEWAY_SOURCE, correlationId, DeliveryStatus.PENDING, 0, null), null);
+        return entry;
     }
 
     // --- outbox and event log: InMemoryOutbox, under its own lock (OutboxDelegation forwards the outbox) ---

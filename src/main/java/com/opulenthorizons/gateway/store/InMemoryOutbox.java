@@ -228,6 +228,27 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         return EventPage.of(rows, query.limit());
     }
 
+    /** One person's events (with payloads), newest first, older than {@code after} when given. */
+    synchronized List<StoredEvent> eventsOf(UUID ohid, EventCursor after, int max) {
+        List<StoredEvent> found = new ArrayList<>();
+        List<InMemoryEventRow> newestFirst = new ArrayList<>(events.values());
+        Collections.reverse(newestFirst);
+        for (InMemoryEventRow row : newestFirst) {
+            StoredEvent e = row.event;
+            if (found.size() < max && ohid.equals(e.ohid()) && (after == null || after.isBefore(e.occurredAt(), e.id()))) {
+                found.add(row.snapshot());
+            }
+        }
+        return found;
+    }
+
+    /** Whether a call event of {@code ohid} occurred at or after {@code since}. */
+    synchronized boolean hasCallAtOrAfter(UUID ohid, Instant since) {
+        return events.values().stream().map(r -> r.event).anyMatch(e -> ohid.equals(e.ohid())
+                && !e.occurredAt().isBefore(since) && (WorkflowEventType.CallReceived.name().equals(e.eventType())
+                        || WorkflowEventType.CallCompleted.name().equals(e.eventType())));
+    }
+
     @Override
     public synchronized int replay(Collection<UUID> eventIds) {
         Instant now = Instant.now();

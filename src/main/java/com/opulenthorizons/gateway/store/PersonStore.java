@@ -1,0 +1,34 @@
+package com.opulenthorizons.gateway.store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * People as the store keeps them: read with their leads, consent and timeline, searched, and
+ * changed as a whole (consent recorded, forgotten, merged). Every change takes the locks an ingest
+ * of the person's contact keys takes, so it never interleaves with one.
+ */
+public interface PersonStore {
+
+    /** At most this many of a person's leads are read, newest first. */
+    int LEAD_LIMIT = 100;
+
+    /**
+     * The person behind {@code ohid}, with one page of their events ({@code eventLimit} from
+     * {@code after}); empty when the store has never seen the OHID.
+     */
+    Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit);
+
+    /** A page of leads matching the search, filtered by the store, newest first. */
+    LeadPage searchLeads(LeadSearch search);
+
+    /**
+     * Adds an entry to the person's consent history and a {@code ConsentChanged} event with
+     * {@code eventPayload}, in one transaction. An absorbed OHID records under its survivor.
+     *
+     * @throws PersonStateException when the person is unknown or forgotten
+     */
+    RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
+            Map<String, Object> eventPayload, String correlationId);
+}

@@ -1,0 +1,116 @@
+package it.com.opulenthorizons.gateway.person;
+
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
+import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.opulenthorizons.gateway.testing.ValidLead;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import it.com.opulenthorizons.gateway.GatewayUnderTest;
+
+/** The people tools (get_person, search_leads, record_consent) through the MCP SDK's client, on PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestInstance(Lifecycle.PER_CLASS)
+class PeopleToolsIT {
+
+    private McpSyncClient client;
+
+    @BeforeAll
+    void connect() {
+        client = GatewayUnderTest.mcpClient("/mcp/lead-ingest");
+    }
+
+    @AfterAll
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    private Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(client, tool, arguments);
+        assertThat(result.isError()).as(tool + ": " + text(result)).isFalse();
+        return structured(result);
+    }
+
+    private String ingest(String email, String phone, String location) {
+        Map<String, Object> lead = new HashMap<>(ValidLead.metaAd(unique("it-person")).email(email).phone(phone).arguments());
+        lead.put("location", location);
+        return (String) ok("ingest_lead", lead).get("ohid");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCallersNumberLeadsToThePersonTheirLeadsConsentAndCalls() {
+        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String email = unique("it-ann") + "@example.com";
+        String ohid = ingest(email, phone, "Bondi");
+        ok("process_cloudtalk_event", Map.of("event_type", "call.ended", "call_id", unique("call"), "direction", "inbound",
+                "from_number", phone, "to_number", "+61290000000", "recording_url", "https://rec.example/1.mp3"));
+
+        Map<String, Object> person = ok("get_person", Map.of("phone", phone));
+
+        assertThat(person).containsEntry("ohid", ohid).containsEntry("emails", List.of(email))
+                .containsEntry("phones", List.of(phone)).containsEntry("names", List.of("Ann Smith"));
+        assertThat((Map<String, Object>) person.get("consent")).containsEntry("state", "GRANTED");
+        assertThat((List<Map<String, Object>>) person.get("leads")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("location", "Bondi").containsEntry("source_system", "META"));
+        assertThat((List<Map<String, Object>>) person.get("events")).first()
+                .satisfies(e -> assertThat(e).containsEntry("type", "CallCompleted").containsEntry("direction", "inbound")
+                        .containsEntry("recording_url", "https://rec.example/1.mp3"));
+
+        Map<String, Object> recorded = ok("record_consent", Map.of("ohid", ohid, "state", "WITHDRAWN", "source", "phone call"));
+        assertThat(recorded).containsEntry("state", "WITHDRAWN").containsEntry("ohid", ohid);
+        Map<String, Object> after = ok("get_person", Map.of("ohid", ohid, "limit", 1));
+        assertThat((Map<String, Object>) after.get("consent")).containsEntry("state", "WITHDRAWN")
+                .containsEntry("source", "phone call");
+        assertThat((List<Map<String, Object>>) after.get("events")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("type", "ConsentChanged"));
+        assertThat(after.get("next_cursor")).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void searchLeadsFiltersInPostgresqlAndPagesByCursor() {
+        String place = "Itplace" + Long.toString(System.nanoTime(), 36);
+        Instant start = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 3; i++) {
+            ingest(null, null, place + " north");
+        }
+        Map<String, Object> first = ok("search_leads", Map.of("source_system", "META", "text", place.toLowerCase(),
+                "created_from", start.toString(), "has_call_after_lead", false, "limit", 2));
+        assertThat((List<Object>) first.get("leads")).hasSize(2);
+        assertThat(first).containsEntry("total", 3).containsEntry("total_exact", true);
+        Map<String, Object> second = ok("search_leads", Map.of("source_system", "META", "text", place,
+                "created_from", start.toString(), "has_call_after_lead", false, "limit", 2, "cursor", first.get("next_cursor")));
+        assertThat((List<Object>) second.get("leads")).hasSize(1);
+        assertThat(second).doesNotContainKey("next_cursor");
+    }
+
+    @Test
+    void aPageOverOneHundredAndAnUnknownPersonAreErrors() {
+        CallToolResult tooMany = call(client, "search_leads", Map.of("limit", 101));
+        assertThat(tooMany.isError()).isTrue();
+        assertThat(text(tooMany)).contains("limit");
+        CallToolResult unknown = call(client, "get_person", Map.of("ohid", java.util.UUID.randomUUID().toString()));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("no person has the OHID");
+    }
+}
