@@ -13,7 +13,11 @@ import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.OhidLookupResult;
+import com.opulenthorizons.gateway.person.ForgetPersonRequest;
+import com.opulenthorizons.gateway.person.ForgetPersonResult;
 import com.opulenthorizons.gateway.person.GetPersonRequest;
+import com.opulenthorizons.gateway.person.MergePeopleRequest;
+import com.opulenthorizons.gateway.person.MergePeopleResult;
 import com.opulenthorizons.gateway.person.PersonService;
 import com.opulenthorizons.gateway.person.PersonView;
 import com.opulenthorizons.gateway.person.RecordConsentRequest;
@@ -145,6 +149,27 @@ public class LeadIngestServer {
             destructiveHint = false, openWorldHint = false)
     public RecordConsentResult recordConsent(RecordConsentRequest request) {
         return people.recordConsent(request);
+    }
+
+    @McpTool(name = "forget_person", scope = Scope.PEOPLE_ERASE, title = "Forget a person",
+            description = "Erases a person for good (GDPR Art. 17): their leads and consent entries are deleted, and the "
+                    + "payloads of their workflow events, delivered or not, are redacted, as are events without a person "
+                    + "that carry their email or phone. A tombstone keeps the OHID, the time, the caller and the reason "
+                    + "(write no personal data in it). Later ingests of the same email or phone get a new OHID. Sends a "
+                    + "PersonForgotten workflow event so that workflows erase downstream. Repeating it changes nothing.",
+            destructiveHint = true, idempotentHint = true, openWorldHint = false)
+    public ForgetPersonResult forgetPerson(ForgetPersonRequest request) {
+        return people.forget(request);
+    }
+
+    @McpTool(name = "merge_people", scope = Scope.PEOPLE_WRITE, title = "Merge two people",
+            description = "Makes two OHIDs one person: every lead, event and consent entry of absorbed_ohid answers under "
+                    + "surviving_ohid, and absorbed_ohid resolves to it (get_person shows merged_into). Sends a "
+                    + "PeopleMerged workflow event. Safe against concurrent ingests of either person. Repeating it "
+                    + "changes nothing; there is no unmerge.",
+            destructiveHint = true, idempotentHint = true, openWorldHint = false)
+    public MergePeopleResult mergePeople(MergePeopleRequest request) {
+        return people.merge(request);
     }
 
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +26,8 @@ import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.OhidResolver;
 import com.opulenthorizons.gateway.store.ConsentState;
 import com.opulenthorizons.gateway.store.EventCursor;
+import com.opulenthorizons.gateway.store.ForgetOutcome;
+import com.opulenthorizons.gateway.store.MergeOutcome;
 import com.opulenthorizons.gateway.store.LeadPage;
 import com.opulenthorizons.gateway.store.LeadSearch;
 import com.opulenthorizons.gateway.store.LeadStore;
@@ -32,14 +35,16 @@ import com.opulenthorizons.gateway.store.PersonRecord;
 import com.opulenthorizons.gateway.store.PersonStateException;
 import com.opulenthorizons.gateway.store.RecordedConsent;
 import com.opulenthorizons.gateway.store.StoredLead;
+import com.opulenthorizons.gateway.store.Tombstone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** People as agents see them: read, searched and their consent recorded. Knows nothing of MCP. */
+/** People as agents see them: read, searched, their consent recorded, forgotten and merged. Knows nothing of MCP. */
 @ApplicationScoped
 public class PersonService {
 
+    private static final Logger LOG = Logger.getLogger(PersonService.class.getName());
     private static final Pattern NOT_A_WORD_CHAR = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 8;
 
@@ -133,6 +138,31 @@ public class PersonService {
         RecordedConsent entry = store.recordConsent(request.ohid(), request.state().state(), request.source(), callerName(),
                 payload, Correlation.current().orElseGet(Correlation::newId));
         return new RecordConsentResult(entry.ohid(), entry.state(), entry.recordedAt().toString());
+    }
+
+    /** Erases the person; the tombstone keeps who asked (the caller) and why. */
+    public ForgetPersonResult forget(ForgetPersonRequest request) {
+        ForgetOutcome outcome = store.forget(request.ohid(), callerName(), request.reason(), gatewayEventPayload(),
+                Correlation.current().orElseGet(Correlation::newId));
+        Tombstone t = outcome.tombstone();
+        LOG.info("forget_person: " + t.ohid() + (outcome.erased() ? " forgotten by " + t.forgottenBy() : " was already forgotten"));
+        return new ForgetPersonResult(t.ohid(), t.forgottenAt().toString(), t.forgottenBy(), t.reason(), outcome.erased());
+    }
+
+    public MergePeopleResult merge(MergePeopleRequest request) {
+        Map<String, Object> payload = gatewayEventPayload();
+        payload.put("reason", request.reason());
+        MergeOutcome outcome = store.merge(request.survivingOhid(), request.absorbedOhid(), callerName(), request.reason(),
+                payload, Correlation.current().orElseGet(Correlation::newId));
+        return new MergePeopleResult(outcome.survivingOhid(), outcome.absorbedOhid(), outcome.mergedAt().toString(),
+                outcome.merged());
+    }
+
+    /** The payload of an event the gateway raises about a person: how the change came in, and no personal data. */
+    private static Map<String, Object> gatewayEventPayload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        Origin.addTo(payload);
+        return payload;
     }
 
     public SearchLeadsResult search(SearchLeadsRequest request) {

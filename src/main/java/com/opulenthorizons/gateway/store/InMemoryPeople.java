@@ -30,6 +30,25 @@ final class InMemoryPeople {
     final Map<UUID, Tombstone> tombstones = new HashMap<>();
     /** Absorbed OHID to its survivor, one hop. */
     final Map<UUID, UUID> survivors = new HashMap<>();
+    final Map<UUID, Instant> mergedAt = new HashMap<>();
+
+    void forgetConsent(UUID ohid) {
+        consent.remove(ohid);
+    }
+
+    /** Records the merge; the absorbed person's consent entries are the survivor's now. Answers when. */
+    Instant absorb(UUID absorbed, UUID surviving) {
+        List<RecordedConsent> moved = consent.remove(absorbed);
+        if (moved != null) {
+            moved.forEach(e -> consent.computeIfAbsent(surviving, k -> new ArrayList<>())
+                    .add(new RecordedConsent(surviving, e.state(), e.source(), e.recordedAt(), e.recordedBy())));
+        }
+        survivors.replaceAll((a, s) -> s.equals(absorbed) ? surviving : s);
+        survivors.put(absorbed, surviving);
+        Instant at = Instant.now();
+        mergedAt.put(absorbed, at);
+        return at;
+    }
 
     Optional<PersonRecord> person(UUID ohid, Collection<StoredLead> allLeads, InMemoryOutbox outbox, EventCursor after,
             int eventLimit) {

@@ -31,4 +31,26 @@ public interface PersonStore {
      */
     RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
             Map<String, Object> eventPayload, String correlationId);
+
+    /**
+     * Erases the person: their leads and consent entries are deleted, the payloads of their events
+     * (and of events without a person that carry their email or phone) are replaced by
+     * {@code {"redacted": true}} before any is delivered, and a tombstone and a
+     * {@code PersonForgotten} event with {@code eventPayload} are written, in one transaction.
+     * Later ingests of their email or phone start a new person. Forgetting again changes nothing.
+     *
+     * @throws PersonStateException when the person is unknown, or was absorbed by a merge (forget the survivor)
+     */
+    ForgetOutcome forget(UUID ohid, String forgottenBy, String reason, Map<String, Object> eventPayload, String correlationId);
+
+    /**
+     * Moves every lead, event and consent entry of {@code absorbed} to {@code surviving}, and
+     * records that {@code absorbed} resolves to it, with a {@code PeopleMerged} event, in one
+     * transaction that holds both people's ingest locks. Merging again changes nothing.
+     *
+     * @throws PersonStateException when either is unknown or forgotten, they are the same, or
+     *     one of them was already absorbed elsewhere
+     */
+    MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason, Map<String, Object> eventPayload,
+            String correlationId);
 }

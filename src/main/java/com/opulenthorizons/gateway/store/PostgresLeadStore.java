@@ -48,6 +48,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private final PostgresOutbox outbox;
     private final PostgresEventLog eventLog;
     private final PostgresPeople people;
+    private final PostgresPersonChanges personChanges;
 
     /** SEARCH_TIMEOUT_MS as shipped, for stores built without configuration (tests). */
     public static final int DEFAULT_SEARCH_TIMEOUT_MS = 2000;
@@ -69,6 +70,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
         this.outbox = new PostgresOutbox(transactions);
         this.eventLog = new PostgresEventLog(transactions);
         this.people = new PostgresPeople(dataSource, migrator, transactions, searchTimeoutMs);
+        this.personChanges = new PostgresPersonChanges(people);
     }
 
     @Override
@@ -202,7 +204,19 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     @Override
     public RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
             Map<String, Object> eventPayload, String correlationId) {
-        return people.recordConsent(ohid, state, source, recordedBy, eventPayload, correlationId);
+        return personChanges.recordConsent(ohid, state, source, recordedBy, eventPayload, correlationId);
+    }
+
+    @Override
+    public ForgetOutcome forget(UUID ohid, String forgottenBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        return personChanges.forget(ohid, forgottenBy, reason, eventPayload, correlationId);
+    }
+
+    @Override
+    public MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        return personChanges.merge(surviving, absorbed, mergedBy, reason, eventPayload, correlationId);
     }
 
     // --- event log (OutboxDelegation forwards the outbox to PostgresOutbox) ---------------

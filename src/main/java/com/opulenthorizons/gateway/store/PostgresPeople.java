@@ -21,8 +21,8 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * The PostgreSQL store's people: plain JDBC, each call one transaction. Reads run read-only in
- * REPEATABLE READ, so a person's leads, consent and events come from one snapshot. Changes lock
- * as an ingest does ({@link PostgresPersonLocks}).
+ * REPEATABLE READ, so a person's leads, consent and events come from one snapshot. Changes are
+ * {@link PostgresPersonChanges}'.
  */
 final class PostgresPeople {
 
@@ -196,6 +196,11 @@ final class PostgresPeople {
         }
     }
 
+    static String emailOf(StoredLead lead) {
+        return lead.payload() != null && lead.payload().get("person") instanceof Map<?, ?> person
+                && person.get("email") instanceof String email ? email : null;
+    }
+
     static String phoneOf(StoredLead lead) {
         return lead.payload() != null && lead.payload().get("person") instanceof Map<?, ?> person
                 && person.get("phone") instanceof String phone ? phone : null;
@@ -260,54 +265,6 @@ final class PostgresPeople {
             }
             throw e;
         }
-    }
-
-    RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
-            Map<String, Object> eventPayload, String correlationId) {
-        return inTransaction(false, c -> {
-            PostgresPersonLocks.lockOhids(c, List.of(ohid));
-            UUID effective = survivor(c, ohid).orElse(ohid);
-            if (tombstone(c, effective).isPresent()) {
-                throw PersonStateException.forgotten(ohid);
-            }
-            if (!exists(c, effective)) {
-                throw PersonStateException.unknown(ohid);
-            }
-            Instant at;
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO person_consent (id, ohid, state, source, recorded_by) "
-                    + "VALUES (?, ?, ?, ?, ?) RETURNING recorded_at")) {
-                bind(q, UUID.randomUUID(), effective, state.name(), source, recordedBy);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    at = rs.getTimestamp(1).toInstant();
-                }
-            }
-            insertEvent(c, effective, WorkflowEventType.ConsentChanged, eventPayload, correlationId);
-            return new RecordedConsent(effective, state, source, at, recordedBy);
-        });
-    }
-
-    /** Whether the store has any lead or event of {@code ohid}. */
-    static boolean exists(Connection c, UUID ohid) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM lead_context WHERE ohid = ?) "
-                + "OR EXISTS (SELECT 1 FROM workflow_event WHERE ohid = ?)")) {
-            bind(q, ohid, ohid);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    static UUID insertEvent(Connection c, UUID ohid, WorkflowEventType type, Map<String, Object> payload, String correlationId)
-            throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (PreparedStatement q = c.prepareStatement("INSERT INTO workflow_event (id, ohid, event_type, payload, "
-                + "source_system, correlation_id) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)")) {
-            bind(q, id, ohid, type.name(), WireJson.PLAIN.writeValueAsString(payload), WorkflowEventType.GATEWAY_SOURCE, correlationId);
-            q.executeUpdate();
-        }
-        return id;
     }
 
     static void bind(PreparedStatement q, Object... params) throws SQLException {

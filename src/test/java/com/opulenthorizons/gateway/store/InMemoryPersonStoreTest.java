@@ -1,6 +1,6 @@
 package com.opulenthorizons.gateway.store;
 
-class InMemoryPersonStoreTest extends PersonStoreContract {
+class InMemoryPersonStoreTest extends PersonChangesContract {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.opulenthorizons.gateway.testing.McpClients;
 import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -102,6 +103,45 @@ class PeopleToolsIT {
                 "created_from", start.toString(), "has_call_after_lead", false, "limit", 2, "cursor", first.get("next_cursor")));
         assertThat((List<Object>) second.get("leads")).hasSize(1);
         assertThat(second).doesNotContainKey("next_cursor");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mergeThenForgetAndTheEmailStartsANewPerson() {
+        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String email = unique("it-merge") + "@example.com";
+        String survivor = ingest(unique("it-sur") + "@example.com", null, "Manly");
+        String absorbed = ingest(email, phone, "Manly");
+
+        Map<String, Object> merged = ok("merge_people", Map.of("surviving_ohid", survivor, "absorbed_ohid", absorbed,
+                "reason", "same person"));
+        assertThat(merged).containsEntry("merged_now", true);
+        Map<String, Object> viaAbsorbed = ok("get_person", Map.of("ohid", absorbed));
+        assertThat(viaAbsorbed).containsEntry("merged_into", survivor);
+        assertThat((List<Object>) viaAbsorbed.get("leads")).hasSize(2);
+        assertThat(ok("get_person", Map.of("email", email))).containsEntry("ohid", survivor);
+
+        Map<String, Object> forgotten = ok("forget_person", Map.of("ohid", survivor, "reason", "erasure request 77"));
+        assertThat(forgotten).containsEntry("erased_now", true).containsEntry("reason", "erasure request 77");
+        assertThat(ok("forget_person", Map.of("ohid", survivor, "reason", "again"))).containsEntry("erased_now", false);
+        assertThat((Map<String, Object>) ok("get_person", Map.of("ohid", survivor)).get("forgotten"))
+                .containsEntry("reason", "erasure request 77");
+        assertThat(ingest(email, phone, "Manly")).isNotIn(survivor, absorbed);
+    }
+
+    @Test
+    void aReadOnlyKeyCanReadPeopleButNotForgetThem() {
+        String ohid = ingest(unique("it-ro") + "@example.com", null, "Manly");
+        McpSyncClient reader = McpClients.connect(GatewayUnderTest.baseUrl(), "/mcp/lead-ingest", "it-reader-key");
+        try {
+            assertThat(call(reader, "get_person", Map.of("ohid", ohid)).isError()).isFalse();
+            CallToolResult refused = call(reader, "forget_person", Map.of("ohid", ohid, "reason", "test"));
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).isEqualTo("this tool needs the scope people:erase, which the caller it-reader has not been granted");
+        } finally {
+            reader.closeGracefully();
+        }
+        assertThat(ok("get_person", Map.of("ohid", ohid))).doesNotContainKey("forgotten");
     }
 
     @Test
