@@ -172,6 +172,12 @@ public class LeadIngestServer {
         return people.merge(request);
     }
 
+    @McpResource(uri = "person://{ohid}", name = "person", scope = Scope.LEADS_READ, title = "A person",
+            description = "What get_person answers for this OHID (the first page of events), to read rather than call")
+    public PersonView person(String ohid) {
+        return people.get(new GetPersonRequest(PersonService.ohid(ohid), null, null, null, null));
+    }
+
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",
             description = "Sources, channels, the store in use and its reachability, and whether the workflow webhook is configured")
     public PipelineStatus.Report pipelineStatus() {

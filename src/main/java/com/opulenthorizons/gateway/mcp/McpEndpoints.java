@@ -2,6 +2,7 @@ package com.opulenthorizons.gateway.mcp;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
@@ -19,6 +21,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -75,6 +78,10 @@ public class McpEndpoints implements ServletContextListener {
         String path = declared.path();
         List<ToolDeclaration> tools = declared.tools();
         List<ToolDeclaration.ResourceDeclaration> resources = declared.resources();
+        List<ToolDeclaration.ResourceTemplateDeclaration> templates = declared.templates();
+        Map<String, Scope> scopeByResource = new HashMap<>();
+        resources.forEach(r -> scopeByResource.put(r.resource().uri(), r.scope()));
+        templates.forEach(t -> scopeByResource.put(t.template().uriTemplate(), t.scope()));
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(path)
                 .jsonMapper(JSON)
@@ -85,8 +92,7 @@ public class McpEndpoints implements ServletContextListener {
                         Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
         SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport,
-                tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope)),
-                resources.stream().collect(Collectors.toMap(r -> r.resource().uri(), ToolDeclaration.ResourceDeclaration::scope))));
+                tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope)), scopeByResource));
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
@@ -103,6 +109,9 @@ public class McpEndpoints implements ServletContextListener {
                 .resources(resources.stream()
                         .map(r -> new SyncResourceSpecification(r.resource(), r.reader()))
                         .toList())
+                .resourceTemplates(templates.stream()
+                        .map(t -> new SyncResourceTemplateSpecification(t.template(), t.reader()))
+                        .toList())
                 .build();
         servers.add(server);
 
@@ -117,6 +126,6 @@ public class McpEndpoints implements ServletContextListener {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 
         LOG.info(() -> "MCP server " + name + " (stateless Streamable HTTP) at " + path + " with " + tools.size()
-                + " tools and " + resources.size() + " resources");
+                + " tools, " + resources.size() + " resources and " + templates.size() + " resource templates");
     }
 }

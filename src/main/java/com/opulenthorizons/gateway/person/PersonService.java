@@ -77,6 +77,15 @@ public class PersonService {
         return view(person);
     }
 
+    /** An OHID written in a resource URI. */
+    public static UUID ohid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("ohid", "must be a UUID");
+        }
+    }
+
     /** The OHID behind an email or phone, found as ingest finds it; blocked values identify no one. */
     private UUID ohidOf(GetPersonRequest request) {
         String field = request.email() != null ? "email" : "phone";

@@ -5,6 +5,7 @@ import static it.com.opulenthorizons.gateway.GatewayUnderTest.structured;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import com.opulenthorizons.gateway.testing.ValidLead;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 
 /** The people tools (get_person, search_leads, record_consent) through the MCP SDK's client, on PostgreSQL. */
@@ -142,6 +145,18 @@ class PeopleToolsIT {
             reader.closeGracefully();
         }
         assertThat(ok("get_person", Map.of("ohid", ohid))).doesNotContainKey("forgotten");
+    }
+
+    @Test
+    void aPersonCanBeReadAsTheResourceTemplatePersonOhid() {
+        String ohid = ingest(unique("it-res") + "@example.com", null, "Coogee");
+        assertThat(client.listResourceTemplates().resourceTemplates()).anySatisfy(t -> assertThat(t.uriTemplate())
+                .isEqualTo("person://{ohid}"));
+        var read = client.readResource(new ReadResourceRequest("person://" + ohid));
+        String json = ((TextResourceContents) read.contents().get(0)).text();
+        assertThat(json).contains("\"ohid\":\"" + ohid + "\"").contains("\"location\":\"Coogee\"");
+        assertThatThrownBy(() -> client.readResource(new ReadResourceRequest("person://" + java.util.UUID.randomUUID())))
+                .hasMessageContaining("no person has the OHID");
     }
 
     @Test
