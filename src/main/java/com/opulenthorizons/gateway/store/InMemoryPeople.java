@@ -61,20 +61,12 @@ final class InMemoryPeople {
                 .limit(PersonStore.LEAD_LIMIT).toList();
         List<RecordedConsent> entries = consentOf(effective);
         List<StoredEvent> events = outbox.eventsOf(effective, after, eventLimit + 1);
-        if (leads.isEmpty() && entries.isEmpty() && events.isEmpty() && mergedInto == null) {
-            return Optional.empty();
-        }
-        boolean more = events.size() > eventLimit;
-        List<StoredEvent> page = more ? events.subList(0, eventLimit) : events;
-        Optional<EventCursor> next = more
-                ? Optional.of(new EventCursor(page.get(eventLimit - 1).occurredAt(), page.get(eventLimit - 1).id()))
-                : Optional.empty();
         Set<String> phones = new LinkedHashSet<>();
         leads.forEach(l -> Optional.ofNullable(PostgresPeople.phoneOf(l)).ifPresent(phones::add));
         List<SharedPhone> shared = allLeads.stream().filter(l -> !l.ohid().equals(effective))
                 .filter(l -> phones.contains(PostgresPeople.phoneOf(l)))
                 .map(l -> new SharedPhone(PostgresPeople.phoneOf(l), l.ohid())).distinct().limit(20).toList();
-        return Optional.of(new PersonRecord(ohid, mergedInto, null, leads, entries, page, next, shared));
+        return PersonRecord.of(ohid, mergedInto, leads, entries, events, eventLimit, shared);
     }
 
     private List<RecordedConsent> consentOf(UUID ohid) {

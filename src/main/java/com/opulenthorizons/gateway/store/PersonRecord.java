@@ -26,6 +26,24 @@ public record PersonRecord(UUID ohid, UUID mergedInto, Tombstone forgotten, List
         sharedPhones = List.copyOf(sharedPhones);
     }
 
+    /**
+     * The record of a person from what was read: empty when nothing is known of them, and one
+     * page of events from {@code eventRows}, read as {@code eventLimit + 1} rows (the extra one
+     * only says that there is a next page).
+     */
+    static Optional<PersonRecord> of(UUID ohid, UUID mergedInto, List<StoredLead> leads, List<RecordedConsent> consent,
+            List<StoredEvent> eventRows, int eventLimit, List<SharedPhone> sharedPhones) {
+        if (leads.isEmpty() && consent.isEmpty() && eventRows.isEmpty() && mergedInto == null) {
+            return Optional.empty();
+        }
+        boolean more = eventRows.size() > eventLimit;
+        List<StoredEvent> page = more ? eventRows.subList(0, eventLimit) : eventRows;
+        Optional<EventCursor> next = more
+                ? Optional.of(new EventCursor(page.get(eventLimit - 1).occurredAt(), page.get(eventLimit - 1).id()))
+                : Optional.empty();
+        return Optional.of(new PersonRecord(ohid, mergedInto, null, leads, consent, page, next, sharedPhones));
+    }
+
     static PersonRecord forgotten(UUID ohid, UUID mergedInto, Tombstone tombstone) {
         return new PersonRecord(ohid, mergedInto, tombstone, List.of(), List.of(), List.of(), Optional.empty(), List.of());
     }

@@ -90,16 +90,7 @@ final class PostgresPeople {
                     + "ORDER BY l.created_at DESC, l.id DESC LIMIT " + PersonStore.LEAD_LIMIT, effective);
             List<RecordedConsent> consent = consent(c, effective);
             List<StoredEvent> events = events(c, effective, after, eventLimit + 1);
-            if (leads.isEmpty() && consent.isEmpty() && events.isEmpty() && mergedInto == null) {
-                return Optional.empty();
-            }
-            boolean more = events.size() > eventLimit;
-            List<StoredEvent> page = more ? events.subList(0, eventLimit) : events;
-            Optional<EventCursor> next = more
-                    ? Optional.of(new EventCursor(page.get(eventLimit - 1).occurredAt(), page.get(eventLimit - 1).id()))
-                    : Optional.empty();
-            return Optional.of(new PersonRecord(ohid, mergedInto, null, leads, consent, page, next,
-                    sharedPhones(c, effective, leads)));
+            return PersonRecord.of(ohid, mergedInto, leads, consent, events, eventLimit, sharedPhones(c, effective, leads));
         });
     }
 
@@ -244,10 +235,16 @@ final class PostgresPeople {
         }
         try {
             return inTransaction(true, c -> {
-                try (var timeout = c.createStatement()) {
-                    timeout.execute("SET LOCAL statement_timeout = " + searchTimeoutMs);
+                try (var settings = c.createStatement()) {
+                    // a bound on every search; plans made for these values (a generic plan does not know how
+                    // narrow a time range is); no parallel workers for queries meant to take milliseconds
+                    settings.execute("SET LOCAL statement_timeout = " + searchTimeoutMs
+                            + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
                 }
                 List<StoredLead> rows = leads(c, page, pageParams.toArray());
+                if (s.after() == null && rows.size() <= s.limit()) {
+                    return LeadPage.of(rows, s.limit(), rows.size(), s.countLimit()); // the first page holds every match
+                }
                 long matches;
                 try (PreparedStatement q = c.prepareStatement(count)) {
                     bind(q, params.toArray());
