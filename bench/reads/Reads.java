@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * back for D seconds after a warm-up, and the latency of every call is kept.
  *
  *   java Reads.java --url http://localhost:9080/mcp/lead-ingest --tool get_person --ohids ohids.txt -c 8 -d 15 --warmup 5
- *   java Reads.java --url URL --tool search_leads -c 8 -d 15
+ *   java Reads.java --url URL --tool search_leads [--query meta-not-called-back|web-suburb-text|name-text-30d|channel-newest] -c 8 -d 15
  *
  * get_person asks for a random OHID of the file. search_leads takes turns over the questions a
  * team asks: Meta leads of the last week with no call since, web leads of the last month by
@@ -32,6 +32,9 @@ public class Reads {
     static int seconds = 15;
     static int warmup = 5;
     static List<String> ohids = List.of();
+    /** search_leads: one of QUERIES by name, or all of them in turn (mix). */
+    static String query = "mix";
+    static final List<String> QUERIES = List.of("meta-not-called-back", "web-suburb-text", "name-text-30d", "channel-newest");
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
@@ -41,19 +44,20 @@ public class Reads {
                 case "-c" -> sessions = Integer.parseInt(args[i + 1]);
                 case "-d" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--query" -> query = args[i + 1];
                 case "--ohids" -> ohids = Files.readAllLines(Path.of(args[i + 1])).stream().map(String::trim)
                         .filter(s -> !s.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (url == null || (tool.equals("get_person") && ohids.isEmpty())) {
-            throw new IllegalArgumentException("--url is required, and --ohids for get_person");
+        if (url == null || (tool.equals("get_person") && ohids.isEmpty()) || !(query.equals("mix") || QUERIES.contains(query))) {
+            throw new IllegalArgumentException("--url is required, --ohids for get_person, and --query one of mix " + QUERIES);
         }
         run(warmup, false);
         long[] all = run(seconds, true);
         Arrays.sort(all);
-        System.out.printf("RESULT tool=%s sessions=%d calls=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
-                tool, sessions, all.length, all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
+        System.out.printf("RESULT tool=%s query=%s sessions=%d calls=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
+                tool, query, sessions, all.length, all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, ERRORS.get());
         System.exit(ERRORS.get() == 0 ? 0 : 1);
     }
@@ -129,7 +133,7 @@ public class Reads {
             return "{\"ohid\":\"" + ohids.get(random.nextInt(ohids.size())) + "\"}";
         }
         Instant now = Instant.now();
-        return switch (call % 4) {
+        return switch (query.equals("mix") ? call % 4 : QUERIES.indexOf(query)) {
             case 0 -> "{\"source_system\":\"META\",\"created_from\":\"" + now.minus(Duration.ofDays(7))
                     + "\",\"has_call_after_lead\":false}";
             case 1 -> "{\"source_system\":\"WEB\",\"created_from\":\"" + now.minus(Duration.ofDays(30)) + "\",\"text\":\""
