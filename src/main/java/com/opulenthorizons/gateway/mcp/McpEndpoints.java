@@ -1,21 +1,27 @@
 package com.opulenthorizons.gateway.mcp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.ProtectedResourceMetadata;
+import com.opulenthorizons.gateway.auth.ProtectedResourceMetadataServlet;
+import com.opulenthorizons.gateway.auth.RequestAuthenticator;
 import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
 import com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator;
 import com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport;
+import com.opulenthorizons.gateway.ratelimit.RateLimitConfig;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -58,13 +64,29 @@ public class McpEndpoints implements ServletContextListener {
     @Inject
     AccessConfig access;
 
+    @Inject
+    RateLimitConfig rateLimits;
+
     private final List<McpStatelessSyncServer> servers = new ArrayList<>();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         access.logAtStart();
-        registry.servers().forEach(server -> register(context, server));
+        RequestAuthenticator authenticator = RequestAuthenticator.of(access);
+        registry.servers().forEach(server -> register(context, server, authenticator));
+        authenticator.metadata().ifPresent(metadata -> {
+            ServletRegistration.Dynamic servlet = context.addServlet("oauth-protected-resource",
+                    new ProtectedResourceMetadataServlet(metadata, registry.servers().stream().collect(Collectors.toMap(
+                            ServerDeclaration::path, McpEndpoints::scopesOf))));
+            servlet.addMapping(ProtectedResourceMetadata.WELL_KNOWN, ProtectedResourceMetadata.WELL_KNOWN + "/*");
+            LOG.info(() -> "OAuth protected resource metadata at " + metadata.url());
+        });
+    }
+
+    private static Collection<Scope> scopesOf(ServerDeclaration server) {
+        return Stream.concat(server.tools().stream().map(ToolDeclaration::scope),
+                server.resources().stream().map(ToolDeclaration.ResourceDeclaration::scope)).distinct().sorted().toList();
     }
 
     @Override
@@ -73,15 +95,16 @@ public class McpEndpoints implements ServletContextListener {
         servers.clear();
     }
 
-    private void register(ServletContext context, ServerDeclaration declared) {
+    private void register(ServletContext context, ServerDeclaration declared, RequestAuthenticator authenticator) {
         String name = declared.name();
         String path = declared.path();
         List<ToolDeclaration> tools = declared.tools();
         List<ToolDeclaration.ResourceDeclaration> resources = declared.resources();
         List<ToolDeclaration.ResourceTemplateDeclaration> templates = declared.templates();
-        Map<String, Scope> scopeByResource = new HashMap<>();
-        resources.forEach(r -> scopeByResource.put(r.resource().uri(), r.scope()));
-        templates.forEach(t -> scopeByResource.put(t.template().uriTemplate(), t.scope()));
+        // a template's scope is under its uri template: its reads are checked by the template's handler
+        Map<String, Scope> resourceScopes = new HashMap<>();
+        resources.forEach(r -> resourceScopes.put(r.resource().uri(), r.scope()));
+        templates.forEach(t -> resourceScopes.put(t.template().uriTemplate(), t.scope()));
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(path)
                 .jsonMapper(JSON)
@@ -91,8 +114,9 @@ public class McpEndpoints implements ServletContextListener {
                 .contextExtractor(request -> McpTransportContext.create(
                         Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
-        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport,
-                tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope)), scopeByResource));
+        Map<String, Scope> toolScopes = tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope));
+        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport, toolScopes,
+                resourceScopes));
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
@@ -121,7 +145,9 @@ public class McpEndpoints implements ServletContextListener {
         servlet.addMapping(path);
 
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), access.policy().mode(), access.apiKeys()));
+                new McpRequestFilter(new McpRequestFilter.Settings(name, served.protocolVersions(), http.maxRequestBytes(),
+                        http.securityValidator(), authenticator, toolScopes, resourceScopes, rateLimits.toolCalls(),
+                        rateLimits.refusedCredentials())));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 

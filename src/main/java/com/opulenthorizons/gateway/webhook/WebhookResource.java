@@ -9,6 +9,7 @@ import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 
@@ -66,6 +67,8 @@ public class WebhookResource {
         Map<?, ?> run();
     }
 
+    private static final RepeatedWarnings REFUSALS = new RepeatedWarnings(LOG);
+
     private Response handle(String source, Work work) {
         String correlationId = Correlation.newId();
         // Only a delivery whose signature was verified stores anything, so what it stores came "via webhook".
@@ -73,10 +76,12 @@ public class WebhookResource {
                 Correlation.Scope origin = Origin.open(new Origin(Origin.Via.WEBHOOK, source))) {
             return Response.ok(work.run()).header("X-Correlation-Id", correlationId).build();
         } catch (WebhookRejectedException e) {
-            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (" + e.status() + "): " + e.getMessage());
+            // A flood of bad signatures makes one line a minute per kind, with a count (and is limited per address).
+            REFUSALS.warn(source + "-" + e.status(), "correlation_id=" + correlationId + " " + source + " webhook refused ("
+                    + e.status() + "): " + e.getMessage());
             return error(e.status(), e.getMessage(), correlationId);
         } catch (InvalidArgumentException e) {
-            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
+            REFUSALS.warn(source + "-400", "correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
             return error(400, e.getMessage(), correlationId);
         } catch (StoreUnavailableException e) {
             LOG.warning("correlation_id=" + correlationId + " " + source + " webhook not stored: " + e.getMessage());

@@ -43,7 +43,8 @@ class InMemoryModeIT {
     @Test
     void withoutPghostTheGatewayRunsInMemoryAndIsReady() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ready().statusCode() == 200);
-        assertThat(ready().body()).contains("\"store\":\"in-memory\"");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/admin/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"store\":\"in-memory\"");
 
         McpSyncClient client = McpClients.connect(BASE, "/mcp/lead-ingest", null);
         try {
