@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.RecordBinder;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ResourceTemplateDeclaration;
 
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -42,7 +43,7 @@ class ResourceTemplatesTest {
 
     private static McpServerRegistry registry() {
         McpServerRegistry registry = new McpServerRegistry();
-        registry.adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
+        registry.adapter = new ToolCallAdapter(new RecordBinder(Validation.buildDefaultValidatorFactory()));
         return registry;
     }
 
