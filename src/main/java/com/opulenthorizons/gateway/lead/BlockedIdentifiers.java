@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.opulenthorizons.gateway.common.CommaSeparated;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 
@@ -27,6 +29,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class BlockedIdentifiers {
 
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final List<String> RUNS = List.of("1234567890", "123456789", "0123456789", "9876543210");
 
     private Set<String> emails = Set.of();
@@ -82,15 +85,18 @@ public class BlockedIdentifiers {
         if (phones.contains(e164)) {
             return true;
         }
-        String digits = e164.substring(1);
-        // the national part: the number without a 1-3 digit country code, tried each way
-        for (int cc = 1; cc <= 3 && cc < digits.length(); cc++) {
-            String national = digits.substring(cc);
-            if (national.chars().distinct().count() == 1 || RUNS.contains(national)) {
-                return true;
-            }
+        String national = nationalNumber(e164);
+        return national.chars().distinct().count() == 1 || RUNS.contains(national);
+    }
+
+    /** The number without its country code, as libphonenumber reads it (all digits after the + when it cannot). */
+    private static String nationalNumber(String e164) {
+        try {
+            return PHONES.getNationalSignificantNumber(PHONES.parse(e164, null));
+        } catch (NumberParseException e) {
+            // not E.164 after all: judge the digits as they are
+            return e164.replaceAll("\\D", "");
         }
-        return false;
     }
 
     /** The keys that may identify a person: blocked values left out. */
