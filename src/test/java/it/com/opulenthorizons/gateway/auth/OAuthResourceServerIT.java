@@ -229,6 +229,16 @@ class OAuthResourceServerIT {
     }
 
     @Test
+    void aResourceTemplateReadOutsideTheTokensScopesIsAnswered403Too() throws Exception {
+        String read = "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"resources/read\",\"params\":{\"uri\":\"person://"
+                + UUID.randomUUID() + "\"}}";
+        HttpResponse<String> response = post(read, token(Map.of("scope", "zoho:read")));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response)).containsEntry("error", "insufficient_scope").containsEntry("scope", "leads:read");
+        assertThat(response.body()).contains("\"id\":11");
+    }
+
+    @Test
     void entraStyleScpClaimsGrantTheirScopes() throws Exception {
         // Entra ID issues scopes in "scp", and does not allow ':' in a scope's name.
         String call = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"lookup_ohid\","
