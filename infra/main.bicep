@@ -15,7 +15,7 @@ param image string
 @description('An existing Azure Container Registry in this resource group, which the app pulls from with its managed identity.')
 param registryName string
 
-@description('An existing Key Vault (Azure RBAC permission model) in this resource group that holds the secrets named in secretSettings.')
+@description('An existing Key Vault (Azure RBAC permission model, enabled for template deployment) in this resource group that holds the secrets named in secretSettings.')
 param keyVaultName string
 
 @description('Environment variable -> Key Vault secret name. Each becomes a Container Apps secret that references the vault.')
@@ -31,7 +31,7 @@ param minReplicas int = 1
 @maxValue(10)
 param maxReplicas int = 3
 
-@description('Create an Azure Database for PostgreSQL Flexible Server (16) for the gateway; otherwise set postgresHost.')
+@description('Create an Azure Database for PostgreSQL Flexible Server (16) for the gateway (infra/postgres.bicep), its administrator password the Key Vault secret that secretSettings.PGPASSWORD names; otherwise set postgresHost.')
 param deployPostgres bool = false
 
 @description('An existing PostgreSQL host when deployPostgres is false.')
@@ -40,10 +40,6 @@ param postgresHost string = ''
 param postgresUser string = 'gateway'
 
 param postgresDatabase string = 'gateway'
-
-@secure()
-@description('Administrator password of the new server (deployPostgres); the app reads the same value from Key Vault as PGPASSWORD.')
-param postgresAdminPassword string = ''
 
 var acrPullRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
 var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
@@ -104,46 +100,21 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = if (deployPostgres) {
-  name: '${name}-pg'
-  location: location
-  sku: {
-    name: 'Standard_B1ms'
-    tier: 'Burstable'
-  }
-  properties: {
-    version: '16'
+module postgres 'postgres.bicep' = if (deployPostgres) {
+  name: '${name}-postgres'
+  params: {
+    name: '${name}-pg'
+    location: location
     administratorLogin: postgresUser
-    administratorLoginPassword: postgresAdminPassword
-    storage: { storageSizeGB: 32 }
-    backup: {
-      backupRetentionDays: 7
-      geoRedundantBackup: 'Disabled'
-    }
-    highAvailability: { mode: 'Disabled' }
-  }
-}
-
-resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = if (deployPostgres) {
-  parent: postgres
-  name: postgresDatabase
-}
-
-// Container Apps have no fixed outbound address; 0.0.0.0 admits Azure services only, and TLS (verify-full) plus
-// the password protect the rest. A VNet-integrated environment with private access is the stricter choice.
-resource postgresAzureAccess 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = if (deployPostgres) {
-  parent: postgres
-  name: 'AllowAzureServices'
-  properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
+    administratorPassword: vault.getSecret(secretSettings.PGPASSWORD)
+    databaseName: postgresDatabase
   }
 }
 
 var publicHost = '${name}.${appEnvironment.properties.defaultDomain}'
 
 var baseSettings = {
-  PGHOST: deployPostgres ? postgres.properties.fullyQualifiedDomainName : postgresHost
+  PGHOST: deployPostgres ? postgres.outputs.host : postgresHost
   PGUSER: postgresUser
   PGDATABASE: postgresDatabase
   // Azure's server certificates chain to public roots that the image's system CA bundle holds.
@@ -161,7 +132,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: { '${identity.id}': {} }
   }
-  dependsOn: [acrPull, secretsUser, postgresDb, postgresAzureAccess]
+  dependsOn: [acrPull, secretsUser, postgres]
   properties: {
     managedEnvironmentId: appEnvironment.id
     configuration: {

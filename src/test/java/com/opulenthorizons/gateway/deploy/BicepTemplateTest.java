@@ -22,18 +22,19 @@ class BicepTemplateTest {
     private static final Pattern PARAM = Pattern.compile("(?m)^param (\\w+) \\w+( = .+)?$");
 
     private final String bicep = RepositoryFiles.text(TEMPLATE);
+    private final String postgresModule = RepositoryFiles.text("infra/postgres.bicep");
     private final Map<String, Object> parameters = map(RepositoryFiles.yaml("infra/main.parameters.json").get("parameters"),
             "parameters");
 
     @Test
     void createsTheLogsTheEnvironmentTheIdentityTheAppAndOptionallyPostgresql() {
-        Set<String> types = RESOURCE.matcher(bicep).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        Set<String> types = RESOURCE.matcher(bicep + postgresModule).results().map(m -> m.group(1)).collect(Collectors.toSet());
         assertThat(types).contains("Microsoft.OperationalInsights/workspaces", "Microsoft.App/managedEnvironments",
                 "Microsoft.ManagedIdentity/userAssignedIdentities", "Microsoft.Authorization/roleAssignments",
                 "Microsoft.App/containerApps", "Microsoft.DBforPostgreSQL/flexibleServers",
                 "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults");
-        assertThat(bicep).containsPattern("resource postgres '[^']+' = if \\(deployPostgres\\)");
-        assertThat(bicep).contains("param deployPostgres bool = false", "version: '16'");
+        assertThat(bicep).contains("module postgres 'postgres.bicep' = if (deployPostgres)", "param deployPostgres bool = false");
+        assertThat(postgresModule).contains("version: '16'");
     }
 
     @Test
@@ -75,7 +76,9 @@ class BicepTemplateTest {
                 "META_PAGE_ACCESS_TOKEN", "WEB_FORM_CAPTCHA_SECRET");
         // Container Apps secret names: lower-case letters, digits and dashes
         assertThat(secrets.values()).allSatisfy(name -> assertThat((String) name).matches("[a-z0-9][a-z0-9-]*[a-z0-9]"));
-        assertThat(map(parameters.get("postgresAdminPassword"), "postgresAdminPassword")).containsKey("reference");
+        // the new server's administrator password is the app's PGPASSWORD, read from the vault at deployment
+        assertThat(bicep).contains("administratorPassword: vault.getSecret(secretSettings.PGPASSWORD)");
+        assertThat(postgresModule).containsPattern("@secure\\(\\)\\s+param administratorPassword string");
     }
 
     @Test
