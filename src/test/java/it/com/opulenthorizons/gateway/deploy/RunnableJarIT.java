@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,8 @@ class RunnableJarIT {
     private static final Path JAR = Path.of(System.getProperty("it.runnable.jar", "target/mcp-gateway.jar"));
     private static final int PORT = Integer.parseInt(System.getProperty("it.runnable.http.port", "9183"));
     private static final Path LOG = Path.of("target/runnable-jar.log");
+    /** Where the jar unpacks itself (by default under $HOME/wlpExtract); the jar refuses a directory that exists. */
+    private static final Path EXTRACTED = Path.of("target/runnable-jar-extract").toAbsolutePath();
 
     private static Process server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -35,6 +39,13 @@ class RunnableJarIT {
     @BeforeAll
     static void startTheJar() throws IOException {
         assertThat(JAR).as("liberty:package in pre-integration-test makes it").isRegularFile();
+        if (Files.exists(EXTRACTED)) {
+            try (Stream<Path> earlier = Files.walk(EXTRACTED)) {
+                for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(LOG.toFile());
@@ -46,8 +57,7 @@ class RunnableJarIT {
         // Liberty variables and MicroProfile Config settings, both from the environment as the README shows
         environment.put("HTTP_PORT", String.valueOf(PORT));
         environment.put("MCP_API_KEYS", "runnable-jar-key");
-        // where the jar unpacks itself (by default under $HOME/wlpExtract)
-        environment.put("WLP_JAR_EXTRACT_DIR", Path.of("target/runnable-jar-extract").toAbsolutePath().toString());
+        environment.put("WLP_JAR_EXTRACT_DIR", EXTRACTED.toString());
         server = builder.start();
     }
 
