@@ -66,6 +66,14 @@ class DockerfileTest {
         assertThat(jvmOptions).contains("heap " + heap + " (-Xmx)", "JIT code cache " + codeCache, "direct buffers " + direct);
     }
 
+    @Test
+    void theImageLogsJsonAsTheReadmesObserveSectionSays() {
+        assertThat(dockerfile).containsPattern("(?m)^\\s+WLP_LOGGING_CONSOLE_FORMAT=json$");
+        assertThat(RepositoryFiles.text("infra/main.bicep")).contains("WLP_LOGGING_CONSOLE_FORMAT: 'json'");
+        assertThat(RepositoryFiles.readmeSection("Observe")).contains("WLP_LOGGING_CONSOLE_FORMAT=json",
+                "com.opulenthorizons.gateway.audit", "/health/ready");
+    }
+
     /** The size after a flag, in MiB ({@code 224m}); 0 when it is given in KiB. */
     private static int mebibytes(String text, String flag) {
         Matcher size = Pattern.compile(Pattern.quote(flag) + "(\\d+)([mk])").matcher(text);
