@@ -167,11 +167,12 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             map(items(secretSettings), secret => { name: secret.key, secretRef: secret.value }))
           probes: [
             {
-              // Up to 10 + 10 x 10 s for a start at 0.25 CPU before liveness takes over.
+              // Up to 30 + 10 x 15 s before liveness takes over: at 0.25 CPU the server took 83 s to start
+              // (docs/reference/operations.md#memory), and Container Apps allows at most 10 failures.
               type: 'Startup'
               httpGet: { path: '/health/started', port: 9080 }
-              initialDelaySeconds: 10
-              periodSeconds: 10
+              initialDelaySeconds: 30
+              periodSeconds: 15
               failureThreshold: 10
             }
             {
