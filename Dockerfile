@@ -1,9 +1,11 @@
-# Opulent Horizons MCP Gateway: the WAR on Open Liberty, sized for 0.5 GiB containers.
+# Opulent Horizons MCP Gateway: the WAR on Open Liberty (OpenJ9), sized for 0.5 GiB containers.
 #   docker build -t mcp-gateway .
-#   docker run -p 9080:9080 -e PGHOST=... -e PGUSER=... -e PGPASSWORD=... -e PGDATABASE=... \
-#              -e MCP_ALLOWED_HOSTS=gateway.example.com mcp-gateway
+#   docker run -p 9080:9080 --env-file .env -e PGHOST=... mcp-gateway      (or: docker compose up)
+# Not built on this repository's machines (no Docker engine); DockerfileTest reads it. docs/how-to/deploy.md
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Base images pinned by version; Maven's to the line the project builds with, Liberty's to the runtime the tests use
+# (openliberty.version in pom.xml).
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY sql sql
@@ -11,12 +13,24 @@ COPY src src
 # Builds the WAR and copies the PostgreSQL driver where server.xml expects it.
 RUN mvn -B -ntp package liberty:create liberty:deploy -DskipTests
 
-FROM icr.io/appcafe/open-liberty:full-java17-openj9-ubi-minimal
+# kernel-slim: the Liberty kernel only; features.sh then installs just the features server.xml names (from Maven
+# Central), the smallest image that runs the server, as the Open Liberty image documentation describes.
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
 COPY --chown=1001:0 src/main/liberty/config/server.xml /config/server.xml
 COPY --chown=1001:0 src/main/liberty/config/jvm.options /config/jvm.options
+RUN features.sh
 COPY --chown=1001:0 --from=build /src/target/liberty/wlp/usr/shared/resources/postgresql /opt/ol/wlp/usr/shared/resources/postgresql
 COPY --chown=1001:0 --from=build /src/target/mcp-gateway.war /config/apps/mcp-gateway.war
 # Listen on every interface inside the container (the default is localhost only).
 RUN echo "http.host=*" >> /config/bootstrap.properties && configure.sh
+
+# Memory in 0.5 GiB: jvm.options bounds the heap (-Xmx), direct buffers and thread stacks for every JVM; the
+# JIT code cache is bounded here because OpenJ9 names it otherwise (by default it takes 25 % of the container,
+# 128 MiB). The budget is in docs/reference/operations.md#memory.
+ENV OPENJ9_JAVA_OPTIONS="${OPENJ9_JAVA_OPTIONS} -Xcodecachetotal48m" \
+    WLP_LOGGING_CONSOLE_FORMAT=json
+
 EXPOSE 9080
-HEALTHCHECK --interval=15s --timeout=3s --start-period=60s CMD curl -fs http://localhost:9080/health/live || exit 1
+# For docker run and docker compose; Azure Container Apps ignores it and uses the probes in infra/main.bicep.
+# curl is in the base image: the Semeru UBI 9 minimal runtime ships it, and the Liberty image's own build runs it.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=90s CMD curl -fsS -o /dev/null http://localhost:9080/health/live || exit 1

@@ -3,7 +3,7 @@
 # throwaway cluster with synchronous_commit on), the server started from this checkout on it, and
 # the shared MCP load driver calling ingest_lead (10% repeat contacts) and lookup_ohid.
 #
-#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL]
+#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL] [--reads]
 #                [--sink-delay MS]
 #   bench/run.sh --delivery [--rate 1000] [--duration 60] [--sink-delay "0 20"] [--profile delivery]
 #
@@ -20,13 +20,15 @@
 # --delivery measures workflow delivery instead: ingest_lead at a fixed rate (open loop,
 # bench/delivery/IngestAtRate.java) into the sink, for each sink delay, and prints ingests/s,
 # delivered/s, the lag from commit to the sink's receipt, and the backlog over time.
+# --reads generates 1,000,000 leads (READS_LEADS) with SQL and measures get_person and
+# search_leads instead (bench/reads/reads.sh).
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
 # and the shared bench folder (SHARED_BENCH, default ../shared/bench beside this checkout).
 # Ports: BENCH_GATEWAY_PORT (9080), BENCH_PGPORT (55440), BENCH_PEER_PORT (9081), BENCH_SINK_PORT (9089).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
-SESSIONS="8 32" DURATION="" WARMUP=45 PEER=0 ROUNDS=3 PROFILE="" DELIVERY=0 RATE=1000 SINK_DELAYS=""
+SESSIONS="8 32" DURATION="" WARMUP=45 PEER=0 ROUNDS=3 PROFILE="" DELIVERY=0 RATE=1000 SINK_DELAYS="" READS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) SESSIONS="$2"; shift 2 ;;
@@ -38,7 +40,8 @@ while [ $# -gt 0 ]; do
     --delivery) DELIVERY=1; shift ;;
     --rate) RATE="$2"; shift 2 ;;
     --sink-delay) SINK_DELAYS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --reads) READS=1; shift ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -111,6 +114,7 @@ curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
 COLD_START_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
 echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $COLD_START_MS ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
+if [ "$READS" = 1 ]; then . "$ROOT/bench/reads/reads.sh"; exit 0; fi
 
 # Percentage of all CPUs busy over one second.
 busy_pct() {

@@ -67,6 +67,17 @@ final class McpRequestFilter extends HttpFilter {
             resourceScopes = Map.copyOf(resourceScopes);
         }
 
+        /** The scope a resource read needs: by its exact URI, or by the template it matches ({@code person://{ohid}}). */
+        Scope resourceScope(String uri) {
+            Scope exact = uri == null ? null : resourceScopes.get(uri);
+            if (exact != null || uri == null) {
+                return exact;
+            }
+            return resourceScopes.entrySet().stream()
+                    .filter(e -> e.getKey().contains("{") && ResourceTemplates.uriPattern(e.getKey()).matcher(uri).matches())
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
         Collection<Scope> allScopes() {
             return java.util.stream.Stream.concat(toolScopes.values().stream(), resourceScopes.values().stream())
                     .distinct().sorted().toList();
@@ -123,7 +134,7 @@ final class McpRequestFilter extends HttpFilter {
 
     private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response) throws IOException {
         Scope needed = call.isToolCall() ? settings.toolScopes().get(call.target())
-                : call.isResourceRead() ? settings.resourceScopes().get(call.target()) : null;
+                : call.isResourceRead() ? settings.resourceScope(call.target()) : null;
         if (needed != null && !caller.mayUse(needed)) {
             Authentication.Refused refused = settings.authenticator().insufficientScope(needed,
                     (call.isToolCall() ? "the tool " : "the resource ") + call.target());
