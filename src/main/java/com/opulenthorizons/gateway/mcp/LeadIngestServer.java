@@ -13,6 +13,9 @@ import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.OhidLookupResult;
+import com.opulenthorizons.gateway.meta.MetaLeadService;
+import com.opulenthorizons.gateway.meta.ReplayMetaLeadsRequest;
+import com.opulenthorizons.gateway.meta.ReplayMetaLeadsResult;
 import com.opulenthorizons.gateway.webhook.ListEventsRequest;
 import com.opulenthorizons.gateway.webhook.ListEventsResult;
 import com.opulenthorizons.gateway.webhook.ReplayEventsRequest;
@@ -45,6 +48,8 @@ public class LeadIngestServer {
     PipelineStatus status;
     @Inject
     WorkflowEventService workflowEvents;
+    @Inject
+    MetaLeadService metaLeads;
 
     @McpTool(name = "ingest_lead", scope = Scope.LEADS_WRITE, title = "Ingest a lead",
             description = "Stores a lead under its person's OHID (found by email, then phone; new when neither matches) "
@@ -105,8 +110,19 @@ public class LeadIngestServer {
         return workflowEvents.replay(request);
     }
 
+    @McpTool(name = "replay_meta_leads", scope = Scope.EVENTS_REPLAY, title = "Fetch failed Meta leads again",
+            description = "Puts Meta lead ads leads whose Graph API fetch FAILED for good (see status://pipeline and the "
+                    + "MetaLeadFetchFailed events of list_events) back in the fetch queue, due now, with no attempts and a "
+                    + "fresh retry window: the given leadgen_ids (up to 100), or every FAILED one. A lead ingested meanwhile "
+                    + "is stored once (ingest is idempotent by leadgen_id). Answers how many were replayed.",
+            idempotentHint = true, destructiveHint = false, openWorldHint = false)
+    public ReplayMetaLeadsResult replayMetaLeads(ReplayMetaLeadsRequest request) {
+        return metaLeads.replay(request);
+    }
+
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",
-            description = "Sources, channels, the store in use and its reachability, and whether the workflow webhook is configured")
+            description = "Sources, channels, the store in use and its reachability, whether the workflow webhook is configured, "
+                    + "the Meta lead ads receiver (its leads by state and the newest failed fetches) and the website form's abuse controls")
     public PipelineStatus.Report pipelineStatus() {
         return status.report();
     }
