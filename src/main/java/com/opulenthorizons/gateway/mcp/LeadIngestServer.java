@@ -85,7 +85,7 @@ public class LeadIngestServer {
 
     @McpTool(name = "verify_webhook_signature", scope = Scope.LEADS_READ, title = "Verify a webhook signature",
             description = "Checks an HMAC-SHA256 webhook signature over the raw body in constant time, against "
-                    + "CLOUDTALK_WEBHOOK_SECRET or NOTION_WEBHOOK_SECRET.",
+                    + "CLOUDTALK_WEBHOOK_SECRET, NOTION_WEBHOOK_SECRET or META_APP_SECRET.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SignatureCheckResult verifyWebhookSignature(SignatureCheckRequest request) {
         return signatures.check(request);

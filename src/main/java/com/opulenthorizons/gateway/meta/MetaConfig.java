@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 public class MetaConfig {
 
     static final String DEFAULT_GRAPH_BASE = "https://graph.facebook.com";
-    static final String DEFAULT_GRAPH_VERSION = "v21.0";
+    static final String DEFAULT_GRAPH_VERSION = "v24.0";
 
     private Function<String, Optional<String>> lookup;
 

@@ -29,9 +29,9 @@ class SchemaMigratorTest {
         DataSource ds = TestPostgres.newDatabase();
         SchemaMigrator migrator = new SchemaMigrator(ds);
 
-        assertThat(migrator.migrate()).isEqualTo(7);
+        assertThat(migrator.migrate()).isEqualTo(8);
         assertThat(migrator.isMigrated()).isTrue();
-        assertThat(migrator.schemaVersion()).isEqualTo("7");
+        assertThat(migrator.schemaVersion()).isEqualTo("13");
         assertThat(new SchemaMigrator(ds).migrate()).isZero();
 
         assertThat(column(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
@@ -56,7 +56,7 @@ class SchemaMigratorTest {
                     + "occurred_at TIMESTAMPTZ DEFAULT now(), source_system VARCHAR(50))");
             s.execute("INSERT INTO workflow_event (id, event_type) VALUES (gen_random_uuid(), 'LeadIngested')");
         }
-        assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(7);
+        assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(8);
         assertThat(column(ds, "SELECT source_lead_id FROM lead_context")).containsExactly("old-1");
         // The original system already sent (or dropped) its events: the outbox does not resend them.
         assertThat(column(ds, "SELECT delivery_status FROM workflow_event")).containsExactly("PRE_OUTBOX");
