@@ -3,12 +3,11 @@ package com.opulenthorizons.gateway.meta;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.store.LeadStore;
-import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.store.StorePoll;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -45,7 +44,6 @@ public class MetaLeadFetchScheduler {
     Validator validator;
 
     private ScheduledFuture<?> task;
-    private volatile boolean storeDown;
     private volatile boolean running;
 
     void start(@Observes Startup startup) {
@@ -60,7 +58,7 @@ public class MetaLeadFetchScheduler {
         MetaLeadFetcher fetcher = new MetaLeadFetcher(inbox, graph::lead, new MetaLeadMapper(config), leads, store, validator,
                 config.fetchRetry(), Clock.systemUTC());
         long interval = config.pollInterval().toMillis();
-        task = scheduler.scheduleWithFixedDelay(() -> run(fetcher), interval, interval, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(new StorePoll("Meta lead fetch poll", fetcher::fetchDue, LOG), interval, interval, TimeUnit.MILLISECONDS);
         running = true;
         LOG.info("Fetching Meta leads from " + config.graphBase() + "/" + config.graphVersion() + " (" + config.fetchRetry() + ")");
     }
@@ -68,25 +66,6 @@ public class MetaLeadFetchScheduler {
     /** Whether this replica fetches Meta leads. */
     public boolean running() {
         return running;
-    }
-
-    private void run(MetaLeadFetcher fetcher) {
-        try {
-            fetcher.fetchDue();
-            if (storeDown) {
-                storeDown = false;
-                LOG.info("Meta lead fetching resumed: the store answers again");
-            }
-        } catch (StoreUnavailableException e) {
-            // The leads wait in the inbox; say so once per outage.
-            if (!storeDown) {
-                storeDown = true;
-                LOG.warning("Meta lead fetching cannot reach the store, retrying every poll: " + e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and keep polling.
-            LOG.log(Level.SEVERE, "Meta lead fetch poll failed", e);
-        }
     }
 
     @PreDestroy

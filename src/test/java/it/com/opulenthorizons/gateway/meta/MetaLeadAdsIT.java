@@ -84,13 +84,9 @@ class MetaLeadAdsIT {
                 .willReturn(okJson(GraphLeads.lead(leadgenId, GraphLeads.typicalAnswers(email)))));
     }
 
-    private HttpResponse<String> notify(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(GatewayUnderTest.uri("/webhooks/meta"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> notify(String body, String signature) throws Exception {
+        return signature == null ? GatewayUnderTest.post("/webhooks/meta", body)
+                : GatewayUnderTest.post("/webhooks/meta", body, "X-Hub-Signature-256", signature);
     }
 
     private HttpResponse<String> notifySigned(String leadgenId) throws Exception {

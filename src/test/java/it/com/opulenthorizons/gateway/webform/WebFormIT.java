@@ -30,7 +30,6 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POST /leads/web on Liberty with PostgreSQL, as a website sends it: JSON from {@code fetch()} and
@@ -57,13 +56,12 @@ class WebFormIT {
         client.closeGracefully();
     }
 
-    private HttpResponse<String> post(String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(GatewayUnderTest.uri("/leads/web"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(String contentType, String body, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = contentType;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return GatewayUnderTest.post("/leads/web", body, all);
     }
 
     private static String jsonForm(String email, String... extra) {
@@ -79,9 +77,8 @@ class WebFormIT {
         return prefix + "." + UUID.randomUUID() + "@example.com";
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> response) {
-        return JsonMapper.shared().readValue(response.body(), Map.class);
+        return GatewayUnderTest.json(response);
     }
 
     private static long leadsWithEmail(String email) throws Exception {
