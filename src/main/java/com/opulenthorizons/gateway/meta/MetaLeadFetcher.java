@@ -47,8 +47,13 @@ import tools.jackson.core.JacksonException;
 public class MetaLeadFetcher {
 
     private static final Logger LOG = Logger.getLogger(MetaLeadFetcher.class.getName());
-    static final int BATCH = 10;
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Leads claimed at once, and how long the claim holds: a lead is fetched in at most about 35 s
+     * (three Graph calls under their time limit and the circuit breaker), so a batch is done well
+     * within its lease, and no other replica fetches a lead this one still works on.
+     */
+    static final int BATCH = 5;
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MetaLeadInbox inbox;
     private final Function<String, String> graph;
