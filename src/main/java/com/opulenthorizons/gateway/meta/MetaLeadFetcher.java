@@ -96,15 +96,15 @@ public class MetaLeadFetcher {
         try {
             graphLead = parse(graph.apply(lead.leadgenId()));
         } catch (GraphException e) {
-            settleFailure(lead, attempts, e.getMessage(), e.kind().retryable(), correlationId);
+            settleFailure(lead, attempts, e.getMessage(), e.kind().retryable(), correlationId, e.regainAccessIn().orElse(Duration.ZERO));
             return;
         } catch (FaultToleranceException | ProcessingException e) {
             // Timeout, open circuit, broken connection: Graph may answer later.
-            settleFailure(lead, attempts, "Graph API unreachable: " + LogSafeText.rootMessage(e), true, correlationId);
+            settleFailure(lead, attempts, "Graph API unreachable: " + LogSafeText.rootMessage(e), true, correlationId, Duration.ZERO);
             return;
         } catch (IllegalStateException e) {
             // A setting is missing (META_PAGE_ACCESS_TOKEN): the lead waits for it, then fails for good.
-            settleFailure(lead, attempts, e.getMessage(), true, correlationId);
+            settleFailure(lead, attempts, e.getMessage(), true, correlationId, Duration.ZERO);
             return;
         }
         Optional<String> unusable = Optional.empty();
@@ -123,17 +123,19 @@ public class MetaLeadFetcher {
             unusable = Optional.of(e.getMessage());
         }
         if (result == null) {
-            settleFailure(lead, attempts, "the lead cannot be stored: " + unusable.orElse("unknown reason"), false, correlationId);
+            settleFailure(lead, attempts, "the lead cannot be stored: " + unusable.orElse("unknown reason"), false, correlationId,
+                    Duration.ZERO);
             return;
         }
         inbox.markIngested(lead.leadgenId(), lead.leaseToken(), result.ingestId());
         LOG.info("correlation_id=" + correlationId + " meta lead " + lead.leadgenId() + " ingested as " + result.ingestId());
     }
 
-    private void settleFailure(InboxLead lead, int attempts, String error, boolean retryable, String correlationId) {
+    /** @param notBefore no attempt before this long from now: when Graph said it throttles us for longer than the schedule waits */
+    private void settleFailure(InboxLead lead, int attempts, String error, boolean retryable, String correlationId, Duration notBefore) {
         Instant now = clock.instant();
         Optional<Instant> next = retryable ? retry.nextAttempt(attempts, lead.retryFrom(), now, ThreadLocalRandom.current().nextDouble())
-                : Optional.empty();
+                .map(at -> at.isBefore(now.plus(notBefore)) ? now.plus(notBefore) : at) : Optional.empty();
         if (next.isPresent()) {
             inbox.markRetry(lead.leadgenId(), lead.leaseToken(), attempts, next.get(), error);
             LOG.info("correlation_id=" + correlationId + " meta lead " + lead.leadgenId() + " attempt " + attempts

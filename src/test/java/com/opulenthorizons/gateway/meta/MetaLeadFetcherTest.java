@@ -132,6 +132,20 @@ class MetaLeadFetcherTest {
     }
 
     @Test
+    void whenGraphSaysHowLongItThrottlesTheNextAttemptWaitsThatLong() {
+        receive();
+        answers.add(leadgenId -> {
+            throw GraphResponseExceptionMapper.map(400, GraphLeads.error(80001, null, "OAuthException", "too many calls"),
+                    "{\"112233\":[{\"type\":\"pages\",\"estimated_time_to_regain_access\":5}]}");
+        });
+        fetcher.fetchDue();
+
+        assertThat(inbox.counts().pending()).isEqualTo(1);
+        assertThat(inbox.claimDue(10, java.time.Duration.ofMinutes(1))).as("not due before Graph's 5 minutes").isEmpty();
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void aPermissionErrorFailsAtOnceAndAReplayFetchesTheLead() throws InterruptedException {
         String id = receive();
         answers.add(graphError(403, 200, null, "OAuthException"));

@@ -1,5 +1,8 @@
 package com.opulenthorizons.gateway.meta.graph;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import com.opulenthorizons.gateway.common.ErrorKind;
 import com.opulenthorizons.gateway.common.GatewayFailure;
 
@@ -36,12 +39,24 @@ public class GraphException extends GatewayFailure {
     private final Kind kind;
     private final int status;
     private final Integer code;
+    private final Duration regainAccessIn;
 
     public GraphException(Kind kind, int status, Integer code, String message) {
+        this(kind, status, code, message, null);
+    }
+
+    /** @param regainAccessIn when a throttled app may call again, as Graph estimates it; null when it did not say */
+    public GraphException(Kind kind, int status, Integer code, String message, Duration regainAccessIn) {
         super(kind.retryable() ? ErrorKind.UPSTREAM_FAULT : ErrorKind.REFUSED, "graph_" + kind.name().toLowerCase(), message);
         this.kind = kind;
         this.status = status;
         this.code = code;
+        this.regainAccessIn = regainAccessIn;
+    }
+
+    /** Graph's {@code estimated_time_to_regain_access} of a throttled call; empty when it gave none. */
+    public Optional<Duration> regainAccessIn() {
+        return Optional.ofNullable(regainAccessIn);
     }
 
     public Kind kind() {

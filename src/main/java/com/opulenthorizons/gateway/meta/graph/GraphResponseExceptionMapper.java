@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.meta.graph;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
@@ -17,6 +19,9 @@ import tools.jackson.core.JacksonException;
  */
 public class GraphResponseExceptionMapper implements ResponseExceptionMapper<GraphException> {
 
+    /** Where Graph says how throttled a business use case is, and for how long. */
+    public static final String BUSINESS_USE_CASE_USAGE = "X-Business-Use-Case-Usage";
+
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 300;
@@ -24,11 +29,21 @@ public class GraphResponseExceptionMapper implements ResponseExceptionMapper<Gra
 
     @Override
     public GraphException toThrowable(Response response) {
-        return map(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "");
+        return map(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "",
+                response.getHeaderString(BUSINESS_USE_CASE_USAGE));
     }
 
-    /** The exception for one Graph answer; public for the tests of the mapping. */
+    /** As {@link #map(int, String, String)} without a usage header. */
     public static GraphException map(int status, String body) {
+        return map(status, body, null);
+    }
+
+    /**
+     * The exception for one Graph answer; public for the tests of the mapping.
+     *
+     * @param usage the {@value #BUSINESS_USE_CASE_USAGE} header, or null
+     */
+    public static GraphException map(int status, String body, String usage) {
         Map<?, ?> error = envelope(body);
         Integer code = error == null ? null : number(error.get("code"));
         Integer subcode = error == null ? null : number(error.get("error_subcode"));
@@ -36,7 +51,8 @@ public class GraphResponseExceptionMapper implements ResponseExceptionMapper<Gra
         String says = "HTTP " + status + (error == null ? "" : ", code " + code + (subcode == null ? "" : "/" + subcode)
                 + " " + error.get("type") + ": " + error.get("message") + " (fbtrace_id " + error.get("fbtrace_id") + ")");
         if (status == 429 || isThrottling(code)) {
-            return new GraphException(GraphException.Kind.THROTTLED, status, code, "Graph API rate limit reached: " + says);
+            return new GraphException(GraphException.Kind.THROTTLED, status, code, "Graph API rate limit reached: " + says,
+                    regainAccessIn(usage));
         }
         if (isPermission(code)) {
             return new GraphException(GraphException.Kind.PERMISSION, status, code, "Graph API refused the page access token: "
@@ -59,6 +75,33 @@ public class GraphResponseExceptionMapper implements ResponseExceptionMapper<Gra
     /** Permission (10, 200-299) and access-token (190, 102) errors. */
     static boolean isPermission(Integer code) {
         return code != null && (code == 10 || code == 190 || code == 102 || (code >= 200 && code <= 299));
+    }
+
+    /**
+     * The longest {@code estimated_time_to_regain_access} (minutes) of the header
+     * {@code {"<business id>":[{"type":"pages","call_count":..,"estimated_time_to_regain_access":5}]}}; null when none.
+     */
+    static Duration regainAccessIn(String usage) {
+        if (usage == null || usage.isBlank()) {
+            return null;
+        }
+        long minutes = 0;
+        try {
+            if (WireJson.PLAIN.readValue(usage, Object.class) instanceof Map<?, ?> byBusiness) {
+                for (Object uses : byBusiness.values()) {
+                    if (uses instanceof List<?> list) {
+                        for (Object use : list) {
+                            if (use instanceof Map<?, ?> m && m.get("estimated_time_to_regain_access") instanceof Number n) {
+                                minutes = Math.max(minutes, n.longValue());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (JacksonException e) {
+            return null; // a header we cannot read only loses the hint; the backoff schedule still applies
+        }
+        return minutes > 0 ? Duration.ofMinutes(minutes) : null;
     }
 
     private static Map<?, ?> envelope(String body) {

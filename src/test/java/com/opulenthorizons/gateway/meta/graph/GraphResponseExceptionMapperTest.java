@@ -2,6 +2,9 @@ package com.opulenthorizons.gateway.meta.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +26,18 @@ class GraphResponseExceptionMapperTest {
         assertThat(e.code()).isEqualTo(code);
         assertThat(e.getMessage()).contains("code " + code).contains("fbtrace_id AbCdEfGhIjK");
         assertThat(e instanceof GraphTransientException).isEqualTo(kind == GraphException.Kind.TRANSIENT);
+    }
+
+    @Test
+    void aThrottledAnswerCarriesGraphsLongestEstimateOfWhenAccessReturns() {
+        String usage = "{\"112233\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,\"total_time\":25,"
+                + "\"estimated_time_to_regain_access\":5},{\"type\":\"ads_management\",\"call_count\":98,"
+                + "\"estimated_time_to_regain_access\":12}]}";
+        GraphException e = GraphResponseExceptionMapper.map(400, GraphLeads.error(80001, null, "OAuthException", "too many"), usage);
+        assertThat(e.regainAccessIn()).hasValue(Duration.ofMinutes(12));
+        assertThat(GraphResponseExceptionMapper.map(400, GraphLeads.error(4, null, "OAuthException", "x"), "not json").regainAccessIn())
+                .isEmpty();
+        assertThat(GraphResponseExceptionMapper.map(400, GraphLeads.error(4, null, "OAuthException", "x")).regainAccessIn()).isEmpty();
     }
 
     @ParameterizedTest
