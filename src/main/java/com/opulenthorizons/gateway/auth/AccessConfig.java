@@ -38,15 +38,47 @@ public class AccessConfig {
     @ConfigProperty(name = "http.host", defaultValue = "localhost")
     String bindHost;
 
+    // The standard MicroProfile JWT keys: Liberty's mpJwt runtime verifies tokens with them.
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> jwtIssuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> jwtKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<String> jwtAudiences;
+
+    @Inject
+    @ConfigProperty(name = "MCP_RESOURCE_URL")
+    Optional<String> resourceUrl;
+
+    @Inject
+    @ConfigProperty(name = "MCP_AUTHORIZATION_SERVERS")
+    Optional<String> authorizationServers;
+
+    private volatile OAuthSettings oauth;
+
     private volatile ApiKeys keys;
     private volatile AccessPolicy policy;
 
     /** Worked out once, so that the filter and readiness always agree (the bind host may need a DNS lookup). */
     public AccessPolicy policy() {
         if (policy == null) {
-            policy = new AccessPolicy(bindHost, apiKeys().configured(), mcpAuth);
+            policy = new AccessPolicy(bindHost, apiKeys().configured(), mcpAuth, oauth());
         }
         return policy;
+    }
+
+    /** The OAuth resource-server settings, read once. */
+    public OAuthSettings oauth() {
+        if (oauth == null) {
+            oauth = new OAuthSettings(jwtIssuer, jwtKeyLocation, jwtAudiences.map(CommaSeparated::values).orElse(List.of()),
+                    resourceUrl, authorizationServers.map(CommaSeparated::values).orElse(List.of()));
+        }
+        return oauth;
     }
 
     /** The keys of MCP_API_KEYS and MCP_API_KEYS_FILE, read once; the file is watched for changes. */
@@ -73,6 +105,12 @@ public class AccessConfig {
         }
         switch (policy.mode()) {
             case API_KEYS -> LOG.info("MCP endpoints: callers must present an API key (MCP_API_KEYS_FILE, MCP_API_KEYS).");
+            case OAUTH -> LOG.info("MCP endpoints: callers must present an access token issued by " + oauth().issuer().orElse("")
+                    + " for " + oauth().resourceUrl().orElse("") + " (OAuth 2.1 resource server).");
+            case OAUTH_AND_API_KEYS -> LOG.info("MCP endpoints: callers must present an access token issued by "
+                    + oauth().issuer().orElse("") + ", or an API key (MCP_API_KEYS_FILE, MCP_API_KEYS).");
+            case OAUTH_INCOMPLETE -> LOG.severe("MCP endpoints REFUSE every call: OAuth is partly configured. Missing: "
+                    + String.join(", ", oauth().missing()) + ".");
             case OPEN_ON_LOOPBACK -> LOG.warning("MCP endpoints: no credentials configured; open because the server listens on "
                     + bindHost + " only. Set MCP_API_KEYS_FILE or MCP_API_KEYS before exposing the gateway beyond this machine.");
             case OPEN_BY_CHOICE -> LOG.warning("MCP endpoints: open to every caller, because MCP_AUTH=none. "

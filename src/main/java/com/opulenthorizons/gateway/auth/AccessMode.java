@@ -4,6 +4,12 @@ package com.opulenthorizons.gateway.auth;
 public enum AccessMode {
     /** Callers present one of the configured API keys. */
     API_KEYS("api_keys"),
+    /** Callers present an access token from the configured identity provider (OAuth 2.1). */
+    OAUTH("oauth"),
+    /** Callers present an access token or one of the configured API keys. */
+    OAUTH_AND_API_KEYS("oauth_and_api_keys"),
+    /** Some OAuth settings are set but not all: every MCP call is refused until they are. */
+    OAUTH_INCOMPLETE("oauth_incomplete"),
     /** No credentials, but the server listens on a loopback address only: a developer's machine. */
     OPEN_ON_LOOPBACK("open_on_loopback"),
     /** No credentials on purpose ({@code MCP_AUTH=none}), for a private network. */
@@ -22,6 +28,19 @@ public enum AccessMode {
     }
 
     public boolean refusesEveryCall() {
-        return this == NOT_CONFIGURED;
+        return this == NOT_CONFIGURED || this == OAUTH_INCOMPLETE;
+    }
+
+    public boolean acceptsApiKeys() {
+        return this == API_KEYS || this == OAUTH_AND_API_KEYS;
+    }
+
+    public boolean acceptsTokens() {
+        return this == OAUTH || this == OAUTH_AND_API_KEYS;
+    }
+
+    /** Callers must present credentials (as opposed to an endpoint that is open or closed to all). */
+    public boolean needsCredentials() {
+        return acceptsApiKeys() || acceptsTokens();
     }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param bindHost the address the HTTP endpoint listens on (Liberty's {@code http.host}; {@code *} is every interface)
  * @param keysConfigured whether callers must present an API key ({@link ApiKeys#configured()})
  * @param mcpAuth the value of {@code MCP_AUTH}, if set
+ * @param oauth the OAuth resource-server settings; {@link OAuthSettings#NONE} when tokens are not used
  */
-public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<String> mcpAuth) {
+public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<String> mcpAuth, OAuthSettings oauth) {
 
     /** The only value of {@code MCP_AUTH} understood today. */
     public static final String NONE = "none";
@@ -23,6 +24,13 @@ public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<Str
     }
 
     public AccessMode mode() {
+        if (oauth.requested()) {
+            // Half an OAuth set-up accepts nothing, rather than falling back to weaker checks.
+            if (!oauth.ready()) {
+                return AccessMode.OAUTH_INCOMPLETE;
+            }
+            return keysConfigured ? AccessMode.OAUTH_AND_API_KEYS : AccessMode.OAUTH;
+        }
         if (keysConfigured) {
             return AccessMode.API_KEYS;
         }
@@ -37,9 +45,9 @@ public record AccessPolicy(String bindHost, boolean keysConfigured, Optional<Str
         return mcpAuth.isPresent() && !openByChoice();
     }
 
-    /** {@code MCP_AUTH=none} was set, but API keys are configured too: the keys win. */
+    /** {@code MCP_AUTH=none} was set, but API keys or OAuth are configured too: the credentials win. */
     public boolean ignoresMcpAuthNone() {
-        return openByChoice() && keysConfigured;
+        return openByChoice() && (keysConfigured || oauth.requested());
     }
 
     private boolean openByChoice() {

@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.common;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -51,5 +53,12 @@ public final class WireJson {
     /** Converts a camelCase Java name to the snake_case name it has on the wire. */
     public static String wireName(String javaName) {
         return PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, javaName);
+    }
+
+    /** An enum's values as this mapper writes them ({@code @JsonValue} honoured), for schemas and error messages. */
+    public static List<String> wireValues(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> MAPPER.valueToTree(constant).asString())
+                .toList();
     }
 }

@@ -29,8 +29,20 @@ public class PipelineReadinessCheck implements HealthCheck {
     @Inject
     AccessConfig access;
 
+    /**
+     * What anyone may see at {@code /health/ready}: the status, and whether the MCP endpoints are
+     * closed ({@code auth}), so that an operator sees a fail-closed gateway at once. The details
+     * (store host and errors, backlog, pause) are in {@link #details()}, behind {@code /admin/health}.
+     */
     @Override
     public HealthCheckResponse call() {
+        return HealthCheckResponse.named(NAME)
+                .status(status.storeHealth().reachable())
+                .withData("auth", access.policy().mode().wireName())
+                .build();
+    }
+
+    public HealthCheckResponse details() {
         StoreHealth health = status.storeHealth();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .status(health.reachable())

@@ -1,19 +1,26 @@
 package com.opulenthorizons.gateway.mcp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
 import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.ProtectedResourceMetadata;
+import com.opulenthorizons.gateway.auth.ProtectedResourceMetadataServlet;
+import com.opulenthorizons.gateway.auth.RequestAuthenticator;
+import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
 import com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator;
 import com.opulenthorizons.gateway.mcp.sdk.SetLevelAnsweringTransport;
+import com.opulenthorizons.gateway.ratelimit.RateLimitConfig;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -55,13 +62,29 @@ public class McpEndpoints implements ServletContextListener {
     @Inject
     AccessConfig access;
 
+    @Inject
+    RateLimitConfig rateLimits;
+
     private final List<McpStatelessSyncServer> servers = new ArrayList<>();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         access.logAtStart();
-        registry.servers().forEach(server -> register(context, server));
+        RequestAuthenticator authenticator = RequestAuthenticator.of(access);
+        registry.servers().forEach(server -> register(context, server, authenticator));
+        authenticator.metadata().ifPresent(metadata -> {
+            ServletRegistration.Dynamic servlet = context.addServlet("oauth-protected-resource",
+                    new ProtectedResourceMetadataServlet(metadata, registry.servers().stream().collect(Collectors.toMap(
+                            ServerDeclaration::path, McpEndpoints::scopesOf))));
+            servlet.addMapping(ProtectedResourceMetadata.WELL_KNOWN, ProtectedResourceMetadata.WELL_KNOWN + "/*");
+            LOG.info(() -> "OAuth protected resource metadata at " + metadata.url());
+        });
+    }
+
+    private static Collection<Scope> scopesOf(ServerDeclaration server) {
+        return Stream.concat(server.tools().stream().map(ToolDeclaration::scope),
+                server.resources().stream().map(ToolDeclaration.ResourceDeclaration::scope)).distinct().sorted().toList();
     }
 
     @Override
@@ -70,7 +93,7 @@ public class McpEndpoints implements ServletContextListener {
         servers.clear();
     }
 
-    private void register(ServletContext context, ServerDeclaration declared) {
+    private void register(ServletContext context, ServerDeclaration declared, RequestAuthenticator authenticator) {
         String name = declared.name();
         String path = declared.path();
         List<ToolDeclaration> tools = declared.tools();
@@ -84,9 +107,11 @@ public class McpEndpoints implements ServletContextListener {
                 .contextExtractor(request -> McpTransportContext.create(
                         Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
-        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport,
-                tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope)),
-                resources.stream().collect(Collectors.toMap(r -> r.resource().uri(), ToolDeclaration.ResourceDeclaration::scope))));
+        Map<String, Scope> toolScopes = tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope));
+        Map<String, Scope> resourceScopes = resources.stream()
+                .collect(Collectors.toMap(r -> r.resource().uri(), ToolDeclaration.ResourceDeclaration::scope));
+        SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport, toolScopes,
+                resourceScopes));
 
         McpStatelessSyncServer server = McpServer.sync(served)
                 .serverInfo(name, VERSION)
@@ -112,7 +137,9 @@ public class McpEndpoints implements ServletContextListener {
         servlet.addMapping(path);
 
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(served.protocolVersions(), http.maxRequestBytes(), http.securityValidator(), access.policy().mode(), access.apiKeys()));
+                new McpRequestFilter(new McpRequestFilter.Settings(name, served.protocolVersions(), http.maxRequestBytes(),
+                        http.securityValidator(), authenticator, toolScopes, resourceScopes, rateLimits.toolCalls(),
+                        rateLimits.refusedCredentials())));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 

@@ -1,135 +1,163 @@
 package com.opulenthorizons.gateway.mcp;
 
-import java.io.CharArrayWriter;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.auth.AccessMode;
-import com.opulenthorizons.gateway.auth.AccessPolicy;
-import com.opulenthorizons.gateway.auth.ApiKeys;
+import com.opulenthorizons.gateway.auth.Authentication;
+import com.opulenthorizons.gateway.auth.BearerChallenge;
 import com.opulenthorizons.gateway.auth.Caller;
+import com.opulenthorizons.gateway.auth.RequestAuthenticator;
+import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
-import com.opulenthorizons.gateway.common.SharedSecrets;
-import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.ratelimit.RateLimiter;
+import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
 
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import tools.jackson.core.JacksonException;
 
 /**
- * HTTP checks that the SDK's servlet transport leaves to us.
+ * HTTP checks that the SDK's servlet transport leaves to us, in this order:
  * <ul>
- * <li>Origin and Host are checked first (DNS-rebinding protection: 403 / 421), then access
- *     ({@link AccessMode}): with {@code MCP_API_KEYS} set, the caller must present one of the keys
- *     as a bearer token (401); a server that other machines can reach with no credentials configured
- *     refuses every call (401), failing closed.</li>
- * <li>An {@code MCP-Protocol-Version} the server does not speak gets 400, as the specification requires.</li>
- * <li>A body larger than the limit gets 413 before it is read; a POST without Content-Length gets 411.</li>
- * <li>The transport writes its HTTP-level errors (bad JSON, wrong Accept) as a serialised Java
- *     exception, stack trace included; those bodies are replaced by a plain JSON-RPC error.</li>
+ * <li>Origin and Host (DNS-rebinding protection: 403 / 421);</li>
+ * <li>who calls ({@link RequestAuthenticator}: 401 with the MCP specification's challenge), with
+ *     refused credentials counted per source address (429 once over the limit);</li>
+ * <li>an {@code MCP-Protocol-Version} the server does not speak (400), a body over the limit (413)
+ *     or without Content-Length (411);</li>
+ * <li>for a tool call or resource read, the scope it needs (403 {@code insufficient_scope}, so that
+ *     an OAuth client can step up) and the caller's rate for that tool (429 with {@code Retry-After}).
+ *     Both answer with a JSON-RPC error that carries the request's id.</li>
  * </ul>
+ * The transport's own HTTP-level errors are rewritten by {@link ErrorBodyGuard}.
  */
 final class McpRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(McpRequestFilter.class.getName());
+    private static final RepeatedWarnings WARNINGS = new RepeatedWarnings(LOG);
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
-    private final transient List<String> supportedVersions;
-    private final transient RequestBodyLimit bodyLimit;
-    private final transient ServerHttpHeaderValidator originAndHost;
-    private final transient AccessMode access;
-    private final transient ApiKeys apiKeys;
+    /** What the filter needs to know about one MCP server. */
+    record Settings(String serverName, List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
+            RequestAuthenticator authenticator, Map<String, Scope> toolScopes, Map<String, Scope> resourceScopes,
+            RateLimiter callLimits, RateLimiter refusedCredentialLimits) {
 
-    McpRequestFilter(List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
-            AccessMode access, ApiKeys apiKeys) {
-        this.supportedVersions = List.copyOf(supportedVersions);
-        this.bodyLimit = new RequestBodyLimit(maxRequestBytes);
-        this.originAndHost = originAndHost;
-        this.access = access;
-        this.apiKeys = apiKeys;
+        Settings {
+            supportedVersions = List.copyOf(supportedVersions);
+            toolScopes = Map.copyOf(toolScopes);
+            resourceScopes = Map.copyOf(resourceScopes);
+        }
+
+        Collection<Scope> allScopes() {
+            return java.util.stream.Stream.concat(toolScopes.values().stream(), resourceScopes.values().stream())
+                    .distinct().sorted().toList();
+        }
+    }
+
+    private final transient Settings settings;
+    private final transient RequestBodyLimit bodyLimit;
+
+    McpRequestFilter(Settings settings) {
+        this.settings = settings;
+        this.bodyLimit = new RequestBodyLimit(settings.maxRequestBytes());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
-            originAndHost.validate(new HeaderAccessor() {
-                @Override
-                public List<String> getHeader(String name) {
-                    return Collections.list(request.getHeaders(name));
-                }
-
-                @Override
-                public List<String> getHeaderNames() {
-                    return Collections.list(request.getHeaderNames());
-                }
-            });
+            settings.originAndHost().validate(headersOf(request));
         } catch (ServerTransportSecurityException e) {
-            reject(response, e.getStatusCode(), e.getMessage());
+            JsonRpcRefusal.write(response, e.getStatusCode(), null, e.getMessage());
             return;
         }
-        // Open on loopback means loopback callers only: a listener added some other way (a config
-        // drop-in that binds every interface) must not open the endpoints to the network.
-        if (access.refusesEveryCall()
-                || access == AccessMode.OPEN_ON_LOOPBACK && !AccessPolicy.isLoopback(request.getRemoteAddr())) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
-            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "the MCP endpoints are closed: this server can be reached "
-                    + "from other machines and no credentials are configured (its operator must set MCP_API_KEYS_FILE or "
-                    + "MCP_API_KEYS, or MCP_AUTH=none on a private network)");
-            return;
-        }
-        Optional<Caller> caller = access == AccessMode.API_KEYS
-                ? SharedSecrets.bearerToken(request.getHeader("Authorization")).flatMap(apiKeys::identify)
-                : Optional.of(Caller.UNAUTHENTICATED);
+        Optional<Caller> caller = settings.authenticator().admit(request, response, settings.allScopes(),
+                settings.refusedCredentialLimits(), (status, message) -> JsonRpcRefusal.write(response, status, null, message));
         if (caller.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-gateway\"");
-            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "a valid API key is required: Authorization: Bearer <key>");
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         String version = request.getHeader(PROTOCOL_VERSION_HEADER);
-        if (version != null && !supportedVersions.contains(version.trim())) {
-            reject(response, HttpServletResponse.SC_BAD_REQUEST, "Unsupported MCP-Protocol-Version '" + printable(version)
-                    + "'; this server supports " + String.join(", ", supportedVersions));
+        if (version != null && !settings.supportedVersions().contains(version.trim())) {
+            JsonRpcRefusal.write(response, HttpServletResponse.SC_BAD_REQUEST, null, "Unsupported MCP-Protocol-Version '"
+                    + printable(version) + "'; this server supports " + String.join(", ", settings.supportedVersions()));
             return;
         }
         Optional<RequestBodyLimit.Refusal> refusal = bodyLimit.check(request.getMethod(), request.getContentLengthLong());
         if (refusal.isPresent()) {
-            reject(response, refusal.get().status(), refusal.get().message());
+            JsonRpcRefusal.write(response, refusal.get().status(), null, refusal.get().message());
             return;
         }
+        HttpServletRequest forwarded = request;
+        if ("POST".equals(request.getMethod())) {
+            byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
+            Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
+            if (envelope.isPresent() && refusedForScopeOrRate(caller.get(), envelope.get(), response)) {
+                return;
+            }
+            forwarded = new ReadBodyRequest(request, body);
+        }
         ErrorBodyGuard guarded = new ErrorBodyGuard(response);
-        chain.doFilter(request, guarded);
+        chain.doFilter(forwarded, guarded);
         guarded.finish();
     }
 
-    /** A JSON-RPC error body, as MCP clients expect with an HTTP error. */
-    static void reject(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", -32600);
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jsonrpc", "2.0");
-        body.put("error", error);
-        response.getWriter().write(WireJson.MAPPER.writeValueAsString(body));
+    private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response) throws IOException {
+        Scope needed = call.isToolCall() ? settings.toolScopes().get(call.target())
+                : call.isResourceRead() ? settings.resourceScopes().get(call.target()) : null;
+        if (needed != null && !caller.mayUse(needed)) {
+            Authentication.Refused refused = settings.authenticator().insufficientScope(needed,
+                    (call.isToolCall() ? "the tool " : "the resource ") + call.target());
+            ToolAudit.error(new ToolCall(settings.serverName(), call.target(), needed, caller), Correlation.newId(), 0,
+                    BearerChallenge.INSUFFICIENT_SCOPE, refused.message());
+            response.setHeader("WWW-Authenticate", refused.challenge());
+            JsonRpcRefusal.write(response, refused.status(), call.id(), refused.message());
+            return true;
+        }
+        String operation = call.isToolCall() && call.target() != null ? call.target() : call.method();
+        OptionalLong retryAfter = settings.callLimits().tryTake(caller.name() + " " + operation);
+        if (retryAfter.isPresent()) {
+            WARNINGS.warn("call-limit", "MCP calls refused: caller " + caller.name() + " went over "
+                    + settings.callLimits().perMinute() + " calls a minute of " + operation + " (RATE_LIMIT_TOOL_CALLS_PER_MINUTE)");
+            response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+            JsonRpcRefusal.write(response, 429, call.id(), "rate limit: more than " + settings.callLimits().perMinute()
+                    + " calls a minute of " + operation + "; retry after " + retryAfter.getAsLong() + " s");
+            return true;
+        }
+        return false;
+    }
+
+    private static HeaderAccessor headersOf(HttpServletRequest request) {
+        return new HeaderAccessor() {
+            @Override
+            public List<String> getHeader(String name) {
+                return Collections.list(request.getHeaders(name));
+            }
+
+            @Override
+            public List<String> getHeaderNames() {
+                return Collections.list(request.getHeaderNames());
+            }
+        };
     }
 
     /** Header values are echoed only as printable ASCII, truncated, so nothing is injected. */
@@ -138,50 +166,52 @@ final class McpRequestFilter extends HttpFilter {
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
-    /**
-     * Passes successful answers straight through; for a status of 400 and above, holds back the
-     * body the transport writes and sends a JSON-RPC error with only its message instead.
-     */
-    private static final class ErrorBodyGuard extends HttpServletResponseWrapper {
+    /** The request with its body already read (for the checks above), served again to the transport. */
+    private static final class ReadBodyRequest extends HttpServletRequestWrapper {
 
-        private int status = SC_OK;
-        private CharArrayWriter heldBack;
+        private final byte[] body;
 
-        ErrorBodyGuard(HttpServletResponse response) {
-            super(response);
+        ReadBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
         }
 
         @Override
-        public void setStatus(int sc) {
-            status = sc;
-            super.setStatus(sc);
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (status < 400) {
-                return super.getWriter();
-            }
-            if (heldBack == null) {
-                heldBack = new CharArrayWriter();
-            }
-            return new PrintWriter(heldBack);
-        }
-
-        void finish() throws IOException {
-            if (heldBack == null) {
-                return;
-            }
-            String message = "Invalid request";
-            try {
-                Object parsed = WireJson.MAPPER.readValue(heldBack.toString(), Object.class);
-                if (parsed instanceof Map<?, ?> map && map.get("message") instanceof String m && !m.isBlank()) {
-                    message = m.lines().findFirst().orElse(message);
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
                 }
-            } catch (JacksonException e) {
-                LOG.fine(() -> "MCP transport error body was not JSON: " + e.getOriginalMessage());
-            }
-            reject((HttpServletResponse) getResponse(), status, message);
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already read; it is served synchronously");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
     }
 }

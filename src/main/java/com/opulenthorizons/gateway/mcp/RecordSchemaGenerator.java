@@ -78,13 +78,6 @@ public final class RecordSchemaGenerator {
         return map;
     }
 
-    /** An enum's constants as they are written on the wire (by name, or as their {@code @JsonValue}). */
-    public static List<String> wireValues(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .map(constant -> WireJson.MAPPER.valueToTree(constant).asString())
-                .toList();
-    }
-
     /** An enum is a string with its wire values, even when it has only one (victools would make that a const). */
     private static CustomDefinition enumDefinition(ResolvedType type, SchemaGenerationContext context) {
         Class<?> erased = type.getErasedType();
@@ -92,7 +85,7 @@ public final class RecordSchemaGenerator {
             return null;
         }
         ObjectNode node = context.getGeneratorConfig().createObjectNode().put("type", "string");
-        wireValues(erased).forEach(node.putArray("enum")::add);
+        WireJson.wireValues(erased).forEach(node.putArray("enum")::add);
         return new CustomDefinition(node, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES);
     }
 

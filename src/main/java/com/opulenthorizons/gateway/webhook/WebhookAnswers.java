@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.Origin;
+import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
 import com.opulenthorizons.gateway.store.StoreUnavailableException;
 
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 public final class WebhookAnswers {
 
     private static final Logger LOG = Logger.getLogger(WebhookResource.class.getName());
+    private static final RepeatedWarnings REFUSALS = new RepeatedWarnings(LOG);
 
     private WebhookAnswers() {
     }
@@ -39,10 +41,12 @@ public final class WebhookAnswers {
                 Correlation.Scope origin = Origin.open(new Origin(Origin.Via.WEBHOOK, source))) {
             return Response.ok(work.run()).header("X-Correlation-Id", correlationId).build();
         } catch (WebhookRejectedException e) {
-            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (" + e.status() + "): " + e.getMessage());
+            // A flood of bad signatures makes one line a minute per kind, with a count (and is limited per address).
+            REFUSALS.warn(source + "-" + e.status(), "correlation_id=" + correlationId + " " + source + " webhook refused ("
+                    + e.status() + "): " + e.getMessage());
             return error(e.status(), e.getMessage(), correlationId);
         } catch (InvalidArgumentException e) {
-            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
+            REFUSALS.warn(source + "-400", "correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
             return error(400, e.getMessage(), correlationId);
         } catch (StoreUnavailableException e) {
             LOG.warning("correlation_id=" + correlationId + " " + source + " webhook not stored: " + e.getMessage());

@@ -14,7 +14,7 @@ class AccessPolicyTest {
     private static final boolean KEYS = true;
 
     private static AccessPolicy policy(String host, boolean keys, String mcpAuth) {
-        return new AccessPolicy(host, keys, Optional.ofNullable(mcpAuth));
+        return new AccessPolicy(host, keys, Optional.ofNullable(mcpAuth), OAuthSettings.NONE);
     }
 
     @ParameterizedTest
@@ -66,5 +66,28 @@ class AccessPolicyTest {
 
         assertThat(policy.mode()).isEqualTo(AccessMode.OPEN_ON_LOOPBACK);
         assertThat(policy.hasUnknownMcpAuth()).isFalse();
+    }
+
+    private static final OAuthSettings OAUTH = new OAuthSettings(Optional.of("https://idp.example.com"),
+            Optional.of("https://idp.example.com/jwks"), java.util.List.of("https://mcp.example.com"),
+            Optional.of("https://mcp.example.com"), java.util.List.of());
+
+    @ParameterizedTest
+    @CsvSource({ "false, OAUTH", "true, OAUTH_AND_API_KEYS" })
+    void completeOAuthSettingsAcceptTokens(boolean keys, AccessMode expected) {
+        AccessPolicy policy = new AccessPolicy("*", keys, Optional.of("none"), OAUTH);
+
+        assertThat(policy.mode()).isEqualTo(expected);
+        assertThat(policy.mode().acceptsTokens()).isTrue();
+        assertThat(policy.ignoresMcpAuthNone()).isTrue();
+    }
+
+    @Test
+    void halfAnOAuthSetUpRefusesEveryCallEvenWithKeysOrOnLoopback() {
+        OAuthSettings half = new OAuthSettings(Optional.of("https://idp.example.com"), Optional.empty(), java.util.List.of(),
+                Optional.empty(), java.util.List.of());
+
+        assertThat(new AccessPolicy("localhost", true, Optional.empty(), half).mode()).isEqualTo(AccessMode.OAUTH_INCOMPLETE);
+        assertThat(AccessMode.OAUTH_INCOMPLETE.refusesEveryCall()).isTrue();
     }
 }

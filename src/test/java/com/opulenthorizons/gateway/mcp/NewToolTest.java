@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.common.RecordBinder;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.common.Description;
@@ -48,7 +49,7 @@ class NewToolTest {
 
     private static McpServerRegistry registry() {
         McpServerRegistry registry = new McpServerRegistry();
-        registry.adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
+        registry.adapter = new ToolCallAdapter(new RecordBinder(Validation.buildDefaultValidatorFactory()));
         return registry;
     }
 
@@ -86,6 +87,6 @@ class NewToolTest {
 
         assertThat(tooLong.isError()).isTrue();
         assertThat(((TextContent) tooLong.content().get(0)).text()).isEqualTo("first_name: size must be between 0 and 40");
-        assertThat(((TextContent) unknown.content().get(0)).text()).isEqualTo("nickname: is not a parameter of this tool");
+        assertThat(((TextContent) unknown.content().get(0)).text()).isEqualTo("nickname: is not a known parameter");
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.common.RecordBinder;
 import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
@@ -33,7 +34,7 @@ class ToolCallAdapterTest {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
+    private final ToolCallAdapter adapter = new ToolCallAdapter(new RecordBinder(Validation.buildDefaultValidatorFactory()));
 
     private static Map<String, Object> validLead() {
         return ValidLead.web("w-1").arguments();
@@ -155,7 +156,7 @@ class ToolCallAdapterTest {
     void anUnknownParameterIsRefused() {
         Map<String, Object> args = validLead();
         args.put("shoe_size", 42);
-        assertThat(text(ingest(args))).isEqualTo("shoe_size: is not a parameter of this tool");
+        assertThat(text(ingest(args))).isEqualTo("shoe_size: is not a known parameter");
     }
 
     @Test

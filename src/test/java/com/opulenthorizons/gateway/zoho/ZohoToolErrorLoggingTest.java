@@ -9,6 +9,7 @@ import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.common.RecordBinder;
 import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
@@ -24,7 +25,7 @@ import jakarta.validation.Validation;
 /** A Zoho fault (unreachable, 5xx, timeout) reaching the MCP layer leaves its cause in the server log. */
 class ZohoToolErrorLoggingTest {
 
-    private final ToolCallAdapter adapter = new ToolCallAdapter(Validation.buildDefaultValidatorFactory());
+    private final ToolCallAdapter adapter = new ToolCallAdapter(new RecordBinder(Validation.buildDefaultValidatorFactory()));
 
     private CallToolResult failingWith(ZohoException e) {
         return adapter.call(new ToolCall("zoho-sync", "get_zoho_lead", Scope.LEADS_READ, Caller.UNAUTHENTICATED), Map.of("lead_id", "1001"), ZohoLeadRequest.class, r -> {

@@ -10,9 +10,6 @@
  * <li>{@link com.opulenthorizons.gateway.mcp.sdk.RecordBoundSchemaValidator}: the SDK would check
  * every payload against its JSON Schema again, after the records have already been bound and
  * validated.</li>
- * <li>{@link com.opulenthorizons.gateway.mcp.sdk.RecordTraversableResolver}: not the SDK's but Bean
- * Validation's default with JPA present, which asks the persistence provider about every
- * property of every tool request.</li>
  * </ul>
  * Each can go when the SDK or the container closes its gap; the tests in this package say what
  * each must keep doing until then.

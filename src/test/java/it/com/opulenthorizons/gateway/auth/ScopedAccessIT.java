@@ -1,7 +1,6 @@
 package it.com.opulenthorizons.gateway.auth;
 
 import static it.com.opulenthorizons.gateway.GatewayUnderTest.call;
-import static it.com.opulenthorizons.gateway.GatewayUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,11 +60,12 @@ class ScopedAccessIT {
     void aReadOnlyKeyIsRefusedAWriteAndTheAuditLineNamesIt() throws Exception {
         McpSyncClient leads = reader("/mcp/lead-ingest");
         try {
-            CallToolResult refused = call(leads, "ingest_lead", ValidLead.web("scoped-" + UUID.randomUUID()).arguments());
+            // 403 insufficient_scope at the HTTP level, which the SDK's client reports as an authorization
+            // error (OAuthResourceServerIT and RateLimitIT check the answer itself)
+            assertThatThrownBy(() -> call(leads, "ingest_lead", ValidLead.web("scoped-" + UUID.randomUUID()).arguments()))
+                    .hasMessageContaining("Authorization error");
             CallToolResult allowed = call(leads, "lookup_ohid", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com"));
 
-            assertThat(refused.isError()).isTrue();
-            assertThat(text(refused)).isEqualTo("this tool needs the scope leads:write, which the caller it-reader has not been granted");
             assertThat(allowed.isError()).isFalse();
             Path log = Path.of(System.getProperty("it.server.log"));
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log))
@@ -82,7 +82,7 @@ class ScopedAccessIT {
         McpSyncClient leads = reader("/mcp/lead-ingest");
         try {
             assertThatThrownBy(() -> leads.readResource(new ReadResourceRequest("status://pipeline")))
-                    .hasMessageContaining("this resource needs the scope gateway:admin, which the caller it-reader has not been granted");
+                    .hasMessageContaining("Authorization error");
         } finally {
             leads.closeGracefully();
         }

@@ -52,22 +52,30 @@ class HealthIT {
     }
 
     @Test
-    void readinessMirrorsThePipelineStatus() throws Exception {
+    void readinessTellsEveryoneTheStatusAndHowCallersAreCheckedButNoDetails() throws Exception {
         Map<String, Object> ready = get("/health/ready", 200);
         Map<String, Object> pipeline = check(ready, "pipeline");
         assertThat(pipeline.get("status")).isEqualTo("UP");
+        assertThat(pipeline.get("data")).isEqualTo(Map.of("auth", "oauth_and_api_keys"));
+        assertThat((Map<?, ?>) check(ready, "zoho").getOrDefault("data", Map.of())).isEmpty();
+    }
+
+    @Test
+    void theDetailsMirrorThePipelineStatus() throws Exception {
+        // from this machine: no credentials needed (AdminEndpointsIT covers callers from elsewhere)
+        Map<String, Object> details = get("/admin/health", 200);
         @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) pipeline.get("data");
-        assertThat(data).containsKeys("store", "store_reachable", "workflow_webhook_configured", "meta_lead_ads", "meta_leads_pending",
-                "meta_leads_failed", "web_form_origins", "web_form_captcha");
+        Map<String, Object> data = (Map<String, Object>) check(details, "pipeline").get("data");
+        assertThat(data).containsKeys("store", "store_reachable", "store_detail", "workflow_webhook_configured", "meta_lead_ads",
+                "meta_leads_pending", "meta_leads_failed", "web_form_origins", "web_form_captcha");
         assertThat(data.get("store_reachable")).isEqualTo(true);
         // the stand-in receiver answers: delivery is not paused
         assertThat(data.get("delivery")).isEqualTo("running");
     }
 
     @Test
-    void readinessReportsZohoAsConfiguredWithoutMakingTheGatewayDependOnIt() throws Exception {
-        Map<String, Object> zoho = check(get("/health/ready", 200), "zoho");
+    void theDetailsReportZohoAsConfiguredWithoutMakingTheGatewayDependOnIt() throws Exception {
+        Map<String, Object> zoho = check(get("/admin/health", 200), "zoho");
         assertThat(zoho.get("status")).isEqualTo("UP");
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) zoho.get("data");

@@ -162,7 +162,7 @@ class LeadIngestToolsIT {
         args.put("budget", "1M");
         CallToolResult result = call(client, "ingest_lead", args);
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).isEqualTo("budget: is not a parameter of this tool");
+        assertThat(text(result)).isEqualTo("budget: is not a known parameter");
     }
 
     @Test

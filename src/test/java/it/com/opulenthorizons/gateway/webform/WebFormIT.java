@@ -199,4 +199,28 @@ class WebFormIT {
         HttpResponse<String> response = post("application/json", jsonForm(email("big"), "message", "x".repeat(300_000)), "Origin", SITE);
         assertThat(response.statusCode()).isEqualTo(413);
     }
+
+    @Test
+    void oneAddressOverThePublicEndpointsLimitGets429WithRetryAfterWhileOthersAreServed() throws Exception {
+        // its own source address (Liberty's remoteIp takes it from X-Forwarded-For), so no other test's budget is spent
+        String flooder = "198.51.100.31";
+        int refused = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 640; i++) {
+            last = post("application/json", "{}", "Origin", "https://evil.example", "X-Forwarded-For", flooder);
+            if (last.statusCode() == 429) {
+                refused++;
+            } else {
+                assertThat(last.statusCode()).as("below the limit: the form's own answer").isEqualTo(403);
+            }
+        }
+        // RATE_LIMIT_SOURCE_REQUESTS_PER_MINUTE is 600 (refilled over the minute, so a few more pass while the loop runs)
+        assertThat(640 - refused).isBetween(600, 639);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+
+        String email = email("neighbour");
+        assertThat(post("application/json", jsonForm(email), "Origin", SITE, "X-Forwarded-For", "198.51.100.32").statusCode())
+                .isEqualTo(201);
+    }
 }

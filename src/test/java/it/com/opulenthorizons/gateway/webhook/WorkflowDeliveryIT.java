@@ -179,6 +179,26 @@ class WorkflowDeliveryIT {
     }
 
     @Test
+    void aFailedEventReplayedThroughTheRestOperationIsDelivered() throws Exception {
+        Map<String, Object> ingested = structured(call(client, "ingest_lead", lead("replayed-rest-" + UUID.randomUUID())));
+        String ingestId = (String) ingested.get("ingest_id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryState(ingestId).get("status")));
+        String eventId = (String) deliveryState(ingestId).get("id");
+
+        java.net.http.HttpResponse<String> replayed = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(GatewayUnderTest.uri("/admin/events/replay"))
+                        .header("Authorization", "Bearer " + GatewayUnderTest.API_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"event_ids\":[\"" + eventId + "\"]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo("{\"replayed\":1}");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryState(ingestId).get("status")));
+        assertThat(ItWebhookReceiver.attempts(eventId)).isEqualTo(5);
+    }
+
+    @Test
     void aReplayNeedsEitherEventIdsOrTheFailedFilter() {
         var result = call(client, "replay_events", Map.of());
         assertThat(result.isError()).isTrue();

@@ -1,4 +1,4 @@
-package com.opulenthorizons.gateway.mcp.sdk;
+package com.opulenthorizons.gateway.common;
 
 import java.lang.annotation.ElementType;
 
