@@ -2,10 +2,8 @@ package com.opulenthorizons.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -14,27 +12,9 @@ import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.testing.MovableClock;
+
 class RepeatedWarningsTest {
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-02T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aFloodIsOneLineAnIntervalWithTheCountHeldBack() {
@@ -55,14 +35,14 @@ class RepeatedWarningsTest {
             public void close() {
             }
         });
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-02T00:00:00Z"));
         RepeatedWarnings warnings = new RepeatedWarnings(log, Duration.ofMinutes(1), clock);
 
         for (int i = 0; i < 500; i++) {
             warnings.warn("bad-signature", "bad signature");
         }
         warnings.warn("other", "something else");
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         warnings.warn("bad-signature", "bad signature");
 
         assertThat(lines).containsExactly("bad signature", "something else",

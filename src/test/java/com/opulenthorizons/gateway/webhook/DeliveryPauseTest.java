@@ -2,44 +2,18 @@ package com.opulenthorizons.gateway.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.LogCapture;
+import com.opulenthorizons.gateway.testing.MovableClock;
 
 /** When delivery pauses and resumes, on a clock the test moves. */
 class DeliveryPauseTest {
 
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryPause pause = new DeliveryPause(Duration.ofMinutes(5), Duration.ofSeconds(5), clock);
 
     @Test

@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,40 +35,17 @@ import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.zoho.client.ZohoException;
 import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
+import com.opulenthorizons.gateway.testing.MovableClock;
 import com.opulenthorizons.gateway.zoho.client.ZohoToken;
 
 class ZohoTokenManagerTest {
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @RegisterExtension
     final FakeZohoExtension fake = new FakeZohoExtension();
 
     private WireMockServer server;
     private FakeZoho zoho;
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
 
     @BeforeEach
     void start() {

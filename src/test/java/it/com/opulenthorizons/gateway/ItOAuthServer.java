@@ -3,9 +3,6 @@ package it.com.opulenthorizons.gateway;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
-
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
@@ -14,33 +11,30 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * where the Liberty test server's {@code mp.jwt.verify.*} settings point. Its issuer id is
  * {@link #ISSUER_ID}. Started when the failsafe run opens, stopped when it closes.
  */
-public class ItOAuthServer implements LauncherSessionListener {
+public class ItOAuthServer extends ItStandIn {
 
     public static final String ISSUER_ID = "gateway-it";
     private static MockOAuth2Server server;
 
-    private static Integer port() {
-        String port = System.getProperty("it.oauth.port");
-        return port == null ? null : Integer.valueOf(port);
+    public ItOAuthServer() {
+        super("it.oauth.port");
     }
 
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (port() != null) {
-            start();
-        }
+    protected void open(int port) {
+        start(port);
     }
 
     @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    protected void close() {
         stop();
     }
 
-    private static synchronized void start() {
+    private static synchronized void start(int port) {
         if (server == null) {
             server = new MockOAuth2Server();
             try {
-                server.start(InetAddress.getByName("127.0.0.1"), port());
+                server.start(InetAddress.getByName("127.0.0.1"), port);
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }

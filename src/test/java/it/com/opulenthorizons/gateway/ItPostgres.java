@@ -8,8 +8,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,27 +17,27 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * ({@code it.pg.port}). Owning it lets a test stop and restart the database under the running
  * server. Started when the failsafe run opens, stopped when it closes; inactive in unit test runs.
  */
-public class ItPostgres implements LauncherSessionListener {
+public class ItPostgres extends ItStandIn {
 
+    private static final String PORT = "it.pg.port";
     private static EmbeddedPostgres postgres;
 
+    public ItPostgres() {
+        super(PORT);
+    }
+
     private static Integer port() {
-        String port = System.getProperty("it.pg.port");
-        return port == null ? null : Integer.valueOf(port);
+        return port(PORT);
     }
 
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (port() != null) {
-            start();
-        }
+    protected void open(int port) {
+        start();
     }
 
     @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        if (port() != null) {
-            stop();
-        }
+    protected void close() {
+        stop();
     }
 
     public static synchronized void start() {

@@ -17,8 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -32,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that a receiver verifies the signature with, and whether the event was already committed in
  * the database at that moment.
  */
-public class ItWebhookReceiver implements LauncherSessionListener {
+public class ItWebhookReceiver extends ItStandIn {
 
     /**
      * One accepted delivery.
@@ -53,14 +51,14 @@ public class ItWebhookReceiver implements LauncherSessionListener {
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
+    public ItWebhookReceiver() {
+        super("it.webhook.port");
+    }
+
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        String port = System.getProperty("it.webhook.port");
-        if (port == null) {
-            return;
-        }
+    protected void open(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 50);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
             throw new UncheckedIOException("the stand-in workflow webhook cannot listen on port " + port, e);
         }
@@ -93,7 +91,7 @@ public class ItWebhookReceiver implements LauncherSessionListener {
     }
 
     @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    protected void close() {
         if (server != null) {
             server.stop(0);
         }

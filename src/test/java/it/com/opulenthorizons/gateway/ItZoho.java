@@ -2,9 +2,6 @@ package it.com.opulenthorizons.gateway;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.opulenthorizons.gateway.zoho.FakeZoho;
 
@@ -13,30 +10,27 @@ import com.opulenthorizons.gateway.zoho.FakeZoho;
  * Liberty test server's ZOHO_API_BASE and ZOHO_TOKEN_URL point at ({@code it.zoho.port}).
  * Started when the failsafe run opens, stopped when it closes; inactive in unit test runs.
  */
-public class ItZoho implements LauncherSessionListener {
+public class ItZoho extends ItStandIn {
 
     private static WireMockServer server;
 
-    private static Integer port() {
-        String port = System.getProperty("it.zoho.port");
-        return port == null ? null : Integer.valueOf(port);
+    public ItZoho() {
+        super("it.zoho.port");
     }
 
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (port() != null) {
-            start();
-        }
+    protected void open(int port) {
+        start(port);
     }
 
     @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    protected void close() {
         stop();
     }
 
-    private static synchronized void start() {
+    private static synchronized void start(int port) {
         if (server == null) {
-            server = new WireMockServer(options().port(port()).bindAddress("127.0.0.1").containerThreads(40));
+            server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(40));
             server.start();
         }
     }
