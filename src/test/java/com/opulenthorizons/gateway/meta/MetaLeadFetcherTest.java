@@ -2,7 +2,8 @@ package com.opulenthorizons.gateway.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -24,19 +25,21 @@ import com.opulenthorizons.gateway.store.ListedEvent;
 import com.opulenthorizons.gateway.store.StoredEvent;
 import com.opulenthorizons.gateway.store.StoredLead;
 import com.opulenthorizons.gateway.testing.GraphLeads;
+import com.opulenthorizons.gateway.testing.MovableClock;
 import com.opulenthorizons.gateway.webhook.RetryPolicy;
 
 import jakarta.validation.Validation;
 
 /**
  * The fetch worker against a Graph API stand-in that answers in Graph's wire format (leads and
- * error envelopes), with the real ingest service on the in-memory store. The retry schedule is
- * "due at once", so that each fetchDue() is one attempt.
+ * error envelopes), with the real ingest service on the in-memory store, on a clock the test moves
+ * past each 30 s wait of the retry schedule.
  */
 class MetaLeadFetcherTest {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
-    private final MetaLeadInbox inbox = new InMemoryMetaLeadInbox();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MetaLeadInbox inbox = new InMemoryMetaLeadInbox(clock);
     private final Deque<Function<String, String>> answers = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final MetaLeadFetcher fetcher = new MetaLeadFetcher(inbox, id -> {
@@ -45,7 +48,7 @@ class MetaLeadFetcherTest {
     }, new MetaLeadMapper(new MetaConfig(key -> Optional.empty())),
             new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver()), store,
             Validation.buildDefaultValidatorFactory().getValidator(),
-            new RetryPolicy(List.of(java.time.Duration.ofMillis(1)), java.time.Duration.ofHours(1), 0, 3), Clock.systemUTC());
+            new RetryPolicy(List.of(Duration.ofSeconds(30)), Duration.ofHours(1), 0, 3), clock);
 
     private String receive() {
         String id = "lg" + UUID.randomUUID().toString().substring(0, 8);
@@ -59,10 +62,10 @@ class MetaLeadFetcherTest {
         };
     }
 
-    private void fetchUntilSettled() throws InterruptedException {
+    private void fetchUntilSettled() {
         for (int i = 0; i < 10 && inbox.counts().pending() > 0; i++) {
-            Thread.sleep(5); // the schedule's 1 ms wait
             fetcher.fetchDue();
+            clock.advance(Duration.ofSeconds(31));
         }
     }
 
@@ -88,7 +91,7 @@ class MetaLeadFetcherTest {
     }
 
     @Test
-    void aLeadFetchedTwice_afterAReplay_isStoredOnce() throws InterruptedException {
+    void aLeadFetchedTwice_afterAReplay_isStoredOnce() {
         String id = receive();
         fetcher.fetchDue();
         // Meta's repeated notification of the same lead is not stored again, so it is not fetched again
@@ -98,7 +101,7 @@ class MetaLeadFetcherTest {
     }
 
     @Test
-    void throttlingIsRetriedThenTheLeadIsIngested() throws InterruptedException {
+    void throttlingIsRetriedThenTheLeadIsIngested() {
         receive();
         answers.add(graphError(400, 80001, null, "OAuthException"));
         answers.add(graphError(403, 4, null, "OAuthException"));
@@ -110,7 +113,7 @@ class MetaLeadFetcherTest {
     }
 
     @Test
-    void aLeadStillThrottledAfterTheLastAttemptFailsWithAnEventThatSaysWhy() throws InterruptedException {
+    void aLeadStillThrottledAfterTheLastAttemptFailsWithAnEventThatSaysWhy() {
         String id = receive();
         for (int i = 0; i < 3; i++) {
             answers.add(graphError(400, 17, null, "OAuthException"));
@@ -141,12 +144,16 @@ class MetaLeadFetcherTest {
         fetcher.fetchDue();
 
         assertThat(inbox.counts().pending()).isEqualTo(1);
-        assertThat(inbox.claimDue(10, java.time.Duration.ofMinutes(1))).as("not due before Graph's 5 minutes").isEmpty();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(inbox.claimDue(10, Duration.ofMinutes(1))).as("not due before Graph's 5 minutes, though the schedule waits 30 s")
+                .isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(inbox.claimDue(10, Duration.ofMinutes(1))).hasSize(1);
         assertThat(calls).hasValue(1);
     }
 
     @Test
-    void aPermissionErrorFailsAtOnceAndAReplayFetchesTheLead() throws InterruptedException {
+    void aPermissionErrorFailsAtOnceAndAReplayFetchesTheLead() {
         String id = receive();
         answers.add(graphError(403, 200, null, "OAuthException"));
         fetcher.fetchDue();

@@ -42,7 +42,7 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
-import it.com.opulenthorizons.gateway.ItStandIns;
+import it.com.opulenthorizons.gateway.ItGraph;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +59,7 @@ class MetaLeadAdsIT {
     private static final String PAGE_TOKEN = "it-meta-page-token";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final WireMockServer graph = ItStandIns.graph();
+    private final WireMockServer graph = ItGraph.graph();
     private McpSyncClient client;
 
     @BeforeAll
