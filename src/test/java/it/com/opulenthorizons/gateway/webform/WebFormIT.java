@@ -204,18 +204,15 @@ class WebFormIT {
     void oneAddressOverThePublicEndpointsLimitGets429WithRetryAfterWhileOthersAreServed() throws Exception {
         // its own source address (Liberty's remoteIp takes it from X-Forwarded-For), so no other test's budget is spent
         String flooder = "198.51.100.31";
-        int refused = 0;
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 640; i++) {
+        int served = 0;
+        HttpResponse<String> last = post("application/json", "{}", "Origin", "https://evil.example", "X-Forwarded-For", flooder);
+        // RATE_LIMIT_SOURCE_REQUESTS_PER_MINUTE is 600, refilled over the minute: the first 600 pass, and a few more while the loop runs
+        while (last.statusCode() != 429 && served < 2000) {
+            assertThat(last.statusCode()).as("below the limit: the form's own answer").isEqualTo(403);
+            served++;
             last = post("application/json", "{}", "Origin", "https://evil.example", "X-Forwarded-For", flooder);
-            if (last.statusCode() == 429) {
-                refused++;
-            } else {
-                assertThat(last.statusCode()).as("below the limit: the form's own answer").isEqualTo(403);
-            }
         }
-        // RATE_LIMIT_SOURCE_REQUESTS_PER_MINUTE is 600 (refilled over the minute, so a few more pass while the loop runs)
-        assertThat(640 - refused).isBetween(600, 639);
+        assertThat(served).isGreaterThanOrEqualTo(600);
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
 
