@@ -3,7 +3,7 @@
 # throwaway cluster with synchronous_commit on), the server started from this checkout on it, and
 # the shared MCP load driver calling ingest_lead (10% repeat contacts) and lookup_ohid.
 #
-#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL]
+#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL] [--reads]
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
@@ -12,12 +12,14 @@
 # as one table (medians over the rounds).
 # --profile ingest|lookup records a Java Flight Recorder profile of the server during one run at
 # 8 sessions and prints where its CPU samples fall (top frames, and by package).
+# --reads generates 1,000,000 leads (READS_LEADS) with SQL and measures get_person and
+# search_leads instead (bench/reads/reads.sh).
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
 # and the shared bench folder (SHARED_BENCH, default ../shared/bench beside this checkout).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
-SESSIONS="8 32" DURATION=15 WARMUP=45 PEER=0 ROUNDS=3 PROFILE=""
+SESSIONS="8 32" DURATION=15 WARMUP=45 PEER=0 ROUNDS=3 PROFILE="" READS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) SESSIONS="$2"; shift 2 ;;
@@ -26,7 +28,8 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --peer) PEER=1; shift ;;
     --profile) PROFILE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --reads) READS=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -36,7 +39,7 @@ PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail
 
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 # The gateway runs as the README's defaultServer on its default port; stop a running one first.
-PGPORT="${BENCH_PGPORT:-55440}" GATEWAY_PORT=9080 PEER_PORT="${BENCH_PEER_PORT:-9081}"
+PGPORT="${BENCH_PGPORT:-55440}" GATEWAY_PORT="${BENCH_GATEWAY_PORT:-9080}" PEER_PORT="${BENCH_PEER_PORT:-9081}"
 if curl -s -o /dev/null "http://localhost:$GATEWAY_PORT/"; then
   echo "bench: port $GATEWAY_PORT is in use (a gateway started with mvn liberty:run?); stop it first" >&2; exit 2
 fi
@@ -67,7 +70,8 @@ psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d postgres -c "CREATE DATABASE ga
 
 echo "bench: building and starting the gateway on :$GATEWAY_PORT"
 (cd "$ROOT" && mvn -q -B package liberty:create liberty:deploy -DskipTests)
-export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=gateway
+# Liberty reads the http.port variable from http_port in the environment
+export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=gateway http_port="$GATEWAY_PORT"
 # One load driver is one caller calling one tool thousands of times a second: the per-caller limit
 # (RATE_LIMIT_TOOL_CALLS_PER_MINUTE, 1200 by default) is off for the measurement, as the peer has none.
 export RATE_LIMIT_TOOL_CALLS_PER_MINUTE=0
@@ -81,6 +85,7 @@ curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
 COLD_START_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
 echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $COLD_START_MS ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
+if [ "$READS" = 1 ]; then . "$ROOT/bench/reads/reads.sh"; exit 0; fi
 
 echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
 "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null

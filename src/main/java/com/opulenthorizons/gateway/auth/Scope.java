@@ -12,6 +12,10 @@ public enum Scope {
     EVENTS_REPLAY("events:replay"),
     ZOHO_READ("zoho:read"),
     ZOHO_WRITE("zoho:write"),
+    /** Changes to a person as a whole: consent decisions and merges. */
+    PEOPLE_WRITE("people:write"),
+    /** Erasing a person (forget_person): irreversible, so granted apart from every other write. */
+    PEOPLE_ERASE("people:erase"),
     /** The gateway's own state: store and Zoho status, with hosts and errors. */
     GATEWAY_ADMIN("gateway:admin");
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.Origin;
+import com.opulenthorizons.gateway.lead.BlockedIdentifiers;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.store.AppendOutcome;
@@ -32,15 +33,17 @@ public class CallEventService {
 
     private LeadStore store;
     private ContactNormalizer normalizer;
+    private BlockedIdentifiers blocked;
 
     protected CallEventService() {
         // for CDI proxies
     }
 
     @Inject
-    public CallEventService(LeadStore store, ContactNormalizer normalizer) {
+    public CallEventService(LeadStore store, ContactNormalizer normalizer, BlockedIdentifiers blocked) {
         this.store = store;
         this.normalizer = normalizer;
+        this.blocked = blocked;
     }
 
     public static WorkflowEventType workflowEventType(String cloudTalkEventType) {
@@ -80,14 +83,15 @@ public class CallEventService {
 
     /**
      * The person on the other end: the caller of an inbound call, the called number of an
-     * outbound one. A number that is not a phone number (withheld, "anonymous") links to no one.
+     * outbound one. A number that is not a phone number (withheld, "anonymous"), or a blocked one
+     * (the business's own line), links to no one.
      */
     Optional<UUID> callerOhid(CloudTalkEventRequest request) {
         boolean outbound = "outbound".equalsIgnoreCase(request.direction().trim());
         String number = outbound ? request.toNumber() : request.fromNumber();
         try {
             String e164 = normalizer.normalizePhone(number, outbound ? "to_number" : "from_number");
-            return e164 == null ? Optional.empty() : store.lookup().byPhone(e164);
+            return e164 == null || blocked.isBlockedPhone(e164) ? Optional.empty() : store.lookup().byPhone(e164);
         } catch (InvalidArgumentException notAPhone) {
             return Optional.empty();
         }

@@ -19,15 +19,18 @@ public class LeadIngestService {
     private LeadRepository store;
     private ContactNormalizer normalizer;
     private OhidResolver resolver;
+    private BlockedIdentifiers blocked;
 
     protected LeadIngestService() {
         // for CDI proxies
     }
 
     @Inject
-    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, OhidResolver resolver) {
+    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, BlockedIdentifiers blocked,
+            OhidResolver resolver) {
         this.store = store;
         this.normalizer = normalizer;
+        this.blocked = blocked;
         this.resolver = resolver;
     }
 
@@ -39,24 +42,28 @@ public class LeadIngestService {
         ContactKeys keys = normalizer.keys(request.email(), request.phone());
         UUID ingestId = UUID.randomUUID();
         NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),
-                keys, payload(request, keys), consent(request), eventPayload(request, ingestId),
+                blocked.identityKeys(keys), payload(request, keys), consent(request), eventPayload(request, ingestId),
                 Correlation.current().orElseGet(Correlation::newId));
         IngestOutcome outcome = store.ingest(lead);
         return LeadIngestResult.ingested(outcome.ohid(), outcome.ingestId(), request.sourceSystem());
     }
 
     public OhidLookupResult lookup(OhidLookupRequest request) {
-        ContactKeys keys = normalizer.keys(request.email(), request.phone());
+        ContactKeys keys = blocked.identityKeys(normalizer.keys(request.email(), request.phone()));
         return OhidLookupResult.of(resolver.find(keys, store.lookup()).orElse(null));
     }
 
-    /** The whole request, with the contact details in their normalised form under {@code person}. */
-    private static Map<String, Object> payload(LeadIngestRequest r, ContactKeys keys) {
+    /**
+     * The whole request, with the contact details in their normalised form under {@code person}. A
+     * blocked value is kept as {@code blocked_email} or {@code blocked_phone}, out of the identity
+     * indexes (which read {@code email} and {@code phone}), so that it joins no one.
+     */
+    private Map<String, Object> payload(LeadIngestRequest r, ContactKeys keys) {
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("first_name", r.firstName());
         person.put("last_name", r.lastName());
-        putIfPresent(person, "email", keys.email());
-        putIfPresent(person, "phone", keys.phone());
+        putIfPresent(person, blocked.isBlockedEmail(keys.email()) ? "blocked_email" : "email", keys.email());
+        putIfPresent(person, blocked.isBlockedPhone(keys.phone()) ? "blocked_phone" : "phone", keys.phone());
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("source_system", r.sourceSystem().name());

@@ -16,6 +16,17 @@ import com.opulenthorizons.gateway.lead.OhidLookupResult;
 import com.opulenthorizons.gateway.meta.MetaLeadService;
 import com.opulenthorizons.gateway.meta.ReplayMetaLeadsRequest;
 import com.opulenthorizons.gateway.meta.ReplayMetaLeadsResult;
+import com.opulenthorizons.gateway.person.ForgetPersonRequest;
+import com.opulenthorizons.gateway.person.ForgetPersonResult;
+import com.opulenthorizons.gateway.person.GetPersonRequest;
+import com.opulenthorizons.gateway.person.MergePeopleRequest;
+import com.opulenthorizons.gateway.person.MergePeopleResult;
+import com.opulenthorizons.gateway.person.PersonService;
+import com.opulenthorizons.gateway.person.PersonView;
+import com.opulenthorizons.gateway.person.RecordConsentRequest;
+import com.opulenthorizons.gateway.person.RecordConsentResult;
+import com.opulenthorizons.gateway.person.SearchLeadsRequest;
+import com.opulenthorizons.gateway.person.SearchLeadsResult;
 import com.opulenthorizons.gateway.webhook.ListEventsRequest;
 import com.opulenthorizons.gateway.webhook.ListEventsResult;
 import com.opulenthorizons.gateway.webhook.ReplayEventsRequest;
@@ -29,8 +40,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The lead-ingest MCP server. Every tool stays inside the gateway and deletes nothing
- * (openWorldHint and destructiveHint false).
+ * The lead-ingest MCP server. Every tool stays inside the gateway (openWorldHint false).
  */
 @ApplicationScoped
 @McpServerEndpoint(name = "lead-ingest", path = "/mcp/lead-ingest")
@@ -50,6 +60,8 @@ public class LeadIngestServer {
     WorkflowEventService workflowEvents;
     @Inject
     MetaLeadService metaLeads;
+    @Inject
+    PersonService people;
 
     @McpTool(name = "ingest_lead", scope = Scope.LEADS_WRITE, title = "Ingest a lead",
             description = "Stores a lead under its person's OHID (found by email, then phone; new when neither matches) "
@@ -118,6 +130,67 @@ public class LeadIngestServer {
             idempotentHint = true, destructiveHint = false, openWorldHint = false)
     public ReplayMetaLeadsResult replayMetaLeads(ReplayMetaLeadsRequest request) {
         return metaLeads.replay(request);
+    }
+
+    @McpTool(name = "get_person", scope = Scope.LEADS_READ, title = "Show a person",
+            description = "Shows the person behind an ohid, or behind an email or phone (found as on ingest; exactly one "
+                    + "of the three): known names, emails and phones, the current marketing consent with its history, "
+                    + "their leads, and their timeline of workflow events (ingests, calls with direction and recording, "
+                    + "Notion events, consent, merges), newest first, limit 1 to 100 (default 20) per page; pass "
+                    + "next_cursor back as cursor. merged_into names the survivor when the OHID was absorbed by a merge; "
+                    + "forgotten holds the tombstone of an erased person. merge_suggestions lists other OHIDs that share "
+                    + "a phone: the gateway never merges by itself.",
+            readOnlyHint = true, idempotentHint = true, openWorldHint = false)
+    public PersonView getPerson(GetPersonRequest request) {
+        return people.get(request);
+    }
+
+    @McpTool(name = "search_leads", scope = Scope.LEADS_READ, title = "Search leads",
+            description = "Finds leads, newest first, by source_system, channel, created_from (inclusive) and "
+                    + "created_before (ISO-8601), text (each word must start a word of the names, location, property "
+                    + "type or free text) and has_call_after_lead (whether a call with the person was recorded since "
+                    + "the lead). limit 1 to 100, default 20; pass next_cursor back as cursor. total counts the matches "
+                    + "up to a limit (total_exact false beyond it). A search too broad to answer quickly is refused: "
+                    + "narrow it.",
+            readOnlyHint = true, idempotentHint = true, openWorldHint = false)
+    public SearchLeadsResult searchLeads(SearchLeadsRequest request) {
+        return people.search(request);
+    }
+
+    @McpTool(name = "record_consent", scope = Scope.PEOPLE_WRITE, title = "Record a consent decision",
+            description = "Adds GRANTED or WITHDRAWN, with its source, to the person's consent history; it becomes the "
+                    + "current consent (a withdrawal wins over every older grant). Sends a ConsentChanged workflow "
+                    + "event, so that workflows can stop a sequence.",
+            destructiveHint = false, openWorldHint = false)
+    public RecordConsentResult recordConsent(RecordConsentRequest request) {
+        return people.recordConsent(request);
+    }
+
+    @McpTool(name = "forget_person", scope = Scope.PEOPLE_ERASE, title = "Forget a person",
+            description = "Erases a person for good (GDPR Art. 17): their leads and consent entries are deleted, and the "
+                    + "payloads of their workflow events, delivered or not, are redacted, as are events without a person "
+                    + "that carry their email or phone. A tombstone keeps the OHID, the time, the caller and the reason "
+                    + "(write no personal data in it). Later ingests of the same email or phone get a new OHID. Sends a "
+                    + "PersonForgotten workflow event so that workflows erase downstream. Repeating it changes nothing.",
+            destructiveHint = true, idempotentHint = true, openWorldHint = false)
+    public ForgetPersonResult forgetPerson(ForgetPersonRequest request) {
+        return people.forget(request);
+    }
+
+    @McpTool(name = "merge_people", scope = Scope.PEOPLE_WRITE, title = "Merge two people",
+            description = "Makes two OHIDs one person: every lead, event and consent entry of absorbed_ohid answers under "
+                    + "surviving_ohid, and absorbed_ohid resolves to it (get_person shows merged_into). Sends a "
+                    + "PeopleMerged workflow event. Safe against concurrent ingests of either person. Repeating it "
+                    + "changes nothing; there is no unmerge.",
+            destructiveHint = true, idempotentHint = true, openWorldHint = false)
+    public MergePeopleResult mergePeople(MergePeopleRequest request) {
+        return people.merge(request);
+    }
+
+    @McpResource(uri = "person://{ohid}", name = "person", scope = Scope.LEADS_READ, title = "A person",
+            description = "What get_person answers for this OHID (the first page of events), to read rather than call")
+    public PersonView person(String ohid) {
+        return people.get(new GetPersonRequest(PersonService.ohid(ohid), null, null, null, null));
     }
 
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",

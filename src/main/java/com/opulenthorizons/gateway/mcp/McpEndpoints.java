@@ -3,6 +3,7 @@ package com.opulenthorizons.gateway.mcp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -98,6 +100,11 @@ public class McpEndpoints implements ServletContextListener {
         String path = declared.path();
         List<ToolDeclaration> tools = declared.tools();
         List<ToolDeclaration.ResourceDeclaration> resources = declared.resources();
+        List<ToolDeclaration.ResourceTemplateDeclaration> templates = declared.templates();
+        // a template's scope is under its uri template: its reads are checked by the template's handler
+        Map<String, Scope> resourceScopes = new HashMap<>();
+        resources.forEach(r -> resourceScopes.put(r.resource().uri(), r.scope()));
+        templates.forEach(t -> resourceScopes.put(t.template().uriTemplate(), t.scope()));
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(path)
                 .jsonMapper(JSON)
@@ -108,8 +115,6 @@ public class McpEndpoints implements ServletContextListener {
                         Map.of(Caller.ATTRIBUTE, ToolCall.callerOf(request.getAttribute(Caller.ATTRIBUTE)))))
                 .build();
         Map<String, Scope> toolScopes = tools.stream().collect(Collectors.toMap(t -> t.tool().name(), ToolDeclaration::scope));
-        Map<String, Scope> resourceScopes = resources.stream()
-                .collect(Collectors.toMap(r -> r.resource().uri(), ToolDeclaration.ResourceDeclaration::scope));
         SetLevelAnsweringTransport served = new SetLevelAnsweringTransport(new ScopedListsTransport(transport, toolScopes,
                 resourceScopes));
 
@@ -128,6 +133,9 @@ public class McpEndpoints implements ServletContextListener {
                 .resources(resources.stream()
                         .map(r -> new SyncResourceSpecification(r.resource(), r.reader()))
                         .toList())
+                .resourceTemplates(templates.stream()
+                        .map(t -> new SyncResourceTemplateSpecification(t.template(), t.reader()))
+                        .toList())
                 .build();
         servers.add(server);
 
@@ -144,6 +152,6 @@ public class McpEndpoints implements ServletContextListener {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
 
         LOG.info(() -> "MCP server " + name + " (stateless Streamable HTTP) at " + path + " with " + tools.size()
-                + " tools and " + resources.size() + " resources");
+                + " tools, " + resources.size() + " resources and " + templates.size() + " resource templates");
     }
 }

@@ -11,6 +11,9 @@ import com.opulenthorizons.gateway.auth.Scope;
 /**
  * Declares a public, parameterless method of an {@link McpServerEndpoint} bean as an MCP resource.
  * Whatever the method returns is read out as JSON with the gateway's wire names.
+ * <p>
+ * A {@link #uri()} with one {@code {variable}}, such as {@code person://{ohid}}, declares a resource
+ * template instead: the method then takes one {@code String}, the variable's value in the URI read.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

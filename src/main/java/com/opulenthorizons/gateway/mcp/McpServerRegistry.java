@@ -12,8 +12,10 @@ import java.util.Set;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ResourceDeclaration;
+import com.opulenthorizons.gateway.mcp.ToolDeclaration.ResourceTemplateDeclaration;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
@@ -65,6 +67,7 @@ public class McpServerRegistry {
         }
         List<ToolDeclaration> tools = new ArrayList<>();
         List<ResourceDeclaration> resources = new ArrayList<>();
+        List<ResourceTemplateDeclaration> templates = new ArrayList<>();
         Set<String> toolNames = new HashSet<>();
         for (Method method : methodsInOrder(type)) {
             McpTool tool = method.getAnnotation(McpTool.class);
@@ -75,11 +78,14 @@ public class McpServerRegistry {
                 tools.add(tool(server.name(), tool, method, instance));
             }
             McpResource resource = method.getAnnotation(McpResource.class);
-            if (resource != null) {
+            if (resource != null && resource.uri().contains("{")) {
+                templates.add(ResourceTemplates.declare(resource, method, instance));
+            } else if (resource != null) {
                 resources.add(resource(resource, method, instance));
             }
         }
-        return new ServerDeclaration(server.name(), server.path(), List.copyOf(tools), List.copyOf(resources));
+        return new ServerDeclaration(server.name(), server.path(), List.copyOf(tools), List.copyOf(resources),
+                List.copyOf(templates));
     }
 
     private ToolDeclaration tool(String serverName, McpTool declared, Method method, Object instance) {
@@ -113,16 +119,21 @@ public class McpServerRegistry {
                 .mimeType(declared.mimeType())
                 .build();
         return new ResourceDeclaration(resource, declared.scope(), (context, request) -> {
-            Caller caller = ToolCall.callerIn(context);
-            if (!caller.mayUse(declared.scope())) {
-                throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
-                        .message("this resource needs the scope " + declared.scope().wireName() + ", which the caller "
-                                + caller.name() + " has not been granted")
-                        .build();
-            }
+            checkScope(declared, context);
             return new ReadResourceResult(List.of(new TextResourceContents(
                     declared.uri(), declared.mimeType(), WireJson.MAPPER.writeValueAsString(invoke(method, instance)))));
         });
+    }
+
+    /** Refuses a reader without the resource's scope. */
+    static void checkScope(McpResource declared, McpTransportContext context) {
+        Caller caller = ToolCall.callerIn(context);
+        if (!caller.mayUse(declared.scope())) {
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+                    .message("this resource needs the scope " + declared.scope().wireName() + ", which the caller "
+                            + caller.name() + " has not been granted")
+                    .build();
+        }
     }
 
     /** A read-only tool is never destructive, whatever the annotation's default says. */
@@ -142,7 +153,7 @@ public class McpServerRegistry {
     }
 
     /** Calls a declared method; what it throws reaches the caller (the tool adapter) unwrapped. */
-    private static Object invoke(Method method, Object instance, Object... arguments) {
+    static Object invoke(Method method, Object instance, Object... arguments) {
         try {
             return method.invoke(instance, arguments);
         } catch (InvocationTargetException e) {

@@ -16,8 +16,8 @@ import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import reactor.core.publisher.Mono;
 
 /**
- * Shows each caller only the tools and resources its scopes allow: {@code tools/list} and
- * {@code resources/list} answers are filtered by the scope each one declares. Calling a hidden
+ * Shows each caller only the tools and resources its scopes allow: {@code tools/list},
+ * {@code resources/list} and {@code resources/templates/list} answers are filtered by the scope each one declares. Calling a hidden
  * tool or reading a hidden resource is still refused by the call itself ({@link ToolCallAdapter},
  * {@link McpServerRegistry}); this only keeps agents from being offered what they cannot use.
  */
@@ -43,6 +43,12 @@ final class ScopedListsTransport extends AnswerRewritingTransport {
             }
             if (r.result() instanceof ListResourcesResult resources) {
                 return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, resources), r.error());
+            }
+            if (r.result() instanceof McpSchema.ListResourceTemplatesResult templates) {
+                List<McpSchema.ResourceTemplate> visible = templates.resourceTemplates().stream()
+                        .filter(t -> caller.mayUse(scopeByResource.get(t.uriTemplate()))).toList();
+                return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(),
+                        new McpSchema.ListResourceTemplatesResult(visible, templates.nextCursor()), r.error());
             }
             return r;
         });

@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 final class InMemoryEventRow {
 
-    final StoredEvent event;
+    /** Replaced only by a merge (new OHID) or an erasure (redacted payload), under the lock. */
+    StoredEvent event;
     DeliveryStatus status = DeliveryStatus.PENDING;
     int attempts;
     Instant nextAttempt;

@@ -1,6 +1,10 @@
 package com.opulenthorizons.gateway.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +35,8 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
     private final Map<String, UUID> ohidByEmail = new HashMap<>();
     private final Map<String, UUID> ohidByPhone = new HashMap<>();
     private final InMemoryOutbox outbox;
+    private static final Map<String, Object> REDACTED = Map.of("redacted", true);
+    private final InMemoryPeople people = new InMemoryPeople();
 
     /** With the default delivered history, {@value #DEFAULT_DELIVERED_HISTORY} events. */
     public InMemoryLeadStore() {
@@ -124,6 +130,104 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
     @Override
     public StoreHealth health() {
         return new StoreHealth(StoreType.IN_MEMORY, true, "in-memory store: data is lost at restart and not shared between replicas");
+    }
+
+    // --- people: InMemoryPeople, under this store's lock ---
+
+    @Override
+    public synchronized Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit) {
+        return people.person(ohid, leads.values(), outbox, after, eventLimit);
+    }
+
+    @Override
+    public synchronized LeadPage searchLeads(LeadSearch search) {
+        return people.search(search, leads.values(), outbox);
+    }
+
+    @Override
+    public synchronized RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
+            Map<String, Object> eventPayload, String correlationId) {
+        UUID live = people.liveOhid(ohid, leads.values(), outbox);
+        RecordedConsent entry = people.addConsent(live, state, source, recordedBy);
+        outbox.add(gatewayEvent(live, WorkflowEventType.ConsentChanged, eventPayload, correlationId), null);
+        return entry;
+    }
+
+    @Override
+    public synchronized ForgetOutcome forget(UUID ohid, String forgottenBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        UUID survivor = people.survivors.get(ohid);
+        if (survivor != null) {
+            throw PersonStateException.refused("ohid: " + ohid + " was merged into " + survivor
+                    + ", which holds its data now: forget that OHID");
+        }
+        if (people.tombstones.containsKey(ohid)) {
+            return new ForgetOutcome(people.tombstones.get(ohid), false);
+        }
+        people.liveOhid(ohid, leads.values(), outbox);
+        List<StoredLead> theirs = leads.values().stream().filter(l -> l.ohid().equals(ohid)).toList();
+        Set<String> values = new HashSet<>();
+        for (StoredLead lead : theirs) {
+            leads.remove(lead.id());
+            leadBySourceKey.values().remove(lead.id());
+            contactsOf(lead).forEach(values::add);
+        }
+        // the keys now answer as PostgreSQL's lookups would: by the newest lead left with them, if any
+        ohidByEmail.values().removeIf(ohid::equals);
+        ohidByPhone.values().removeIf(ohid::equals);
+        for (StoredLead lead : leads.values()) {
+            Optional.ofNullable(PostgresPeople.emailOf(lead)).filter(values::contains).ifPresent(e -> ohidByEmail.put(e, lead.ohid()));
+            Optional.ofNullable(PostgresPeople.phoneOf(lead)).filter(values::contains).ifPresent(p -> ohidByPhone.put(p, lead.ohid()));
+        }
+        people.forgetConsent(ohid);
+        outbox.redact(ohid, e -> values.stream().anyMatch(v -> String.valueOf(e.payload()).contains(v)), REDACTED);
+        Tombstone tombstone = new Tombstone(ohid, Instant.now(), forgottenBy, reason);
+        people.tombstones.put(ohid, tombstone);
+        outbox.add(gatewayEvent(ohid, WorkflowEventType.PersonForgotten, eventPayload, correlationId), null);
+        return new ForgetOutcome(tombstone, true);
+    }
+
+    @Override
+    public synchronized MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason,
+            Map<String, Object> eventPayload, String correlationId) {
+        if (surviving.equals(absorbed)) {
+            throw PersonStateException.refused("absorbed_ohid: is the surviving OHID; a person cannot absorb themselves");
+        }
+        if (people.survivors.containsKey(surviving)) {
+            throw PersonStateException.refused("surviving_ohid: was itself merged into " + people.survivors.get(surviving)
+                    + "; merge into that OHID");
+        }
+        UUID before = people.survivors.get(absorbed);
+        if (before != null) {
+            if (before.equals(surviving)) {
+                return new MergeOutcome(surviving, absorbed, people.mergedAt.get(absorbed), false);
+            }
+            throw PersonStateException.refused("absorbed_ohid: was already merged into " + before);
+        }
+        people.liveOhid(surviving, leads.values(), outbox);
+        people.liveOhid(absorbed, leads.values(), outbox);
+        leads.replaceAll((id, l) -> l.ohid().equals(absorbed) ? new StoredLead(l.id(), surviving, l.sourceSystem(),
+                l.sourceLeadId(), l.channel(), l.payload(), l.consent(), l.createdAt()) : l);
+        ohidByEmail.replaceAll((k, o) -> o.equals(absorbed) ? surviving : o);
+        ohidByPhone.replaceAll((k, o) -> o.equals(absorbed) ? surviving : o);
+        outbox.reassign(absorbed, surviving);
+        Instant at = people.absorb(absorbed, surviving);
+        Map<String, Object> payload = new LinkedHashMap<>(eventPayload);
+        payload.put("absorbed_ohid", absorbed.toString());
+        outbox.add(gatewayEvent(surviving, WorkflowEventType.PeopleMerged, payload, correlationId), null);
+        return new MergeOutcome(surviving, absorbed, at, true);
+    }
+
+    private static List<String> contactsOf(StoredLead lead) {
+        List<String> values = new ArrayList<>();
+        Optional.ofNullable(PostgresPeople.emailOf(lead)).ifPresent(values::add);
+        Optional.ofNullable(PostgresPeople.phoneOf(lead)).ifPresent(p -> values.add(p.substring(1)));
+        return values;
+    }
+
+    private static StoredEvent gatewayEvent(UUID ohid, WorkflowEventType type, Map<String, Object> payload, String correlationId) {
+        return new StoredEvent(UUID.randomUUID(), ohid, type.name(), payload, Instant.now(), WorkflowEventType.GATEWAY_SOURCE,
+                correlationId, DeliveryStatus.PENDING, 0, null);
     }
 
     // --- outbox and event log: InMemoryOutbox, under its own lock (OutboxDelegation forwards the outbox) ---

@@ -228,6 +228,57 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         return EventPage.of(rows, query.limit());
     }
 
+    /** One person's events (with payloads), newest first, older than {@code after} when given. */
+    synchronized List<StoredEvent> eventsOf(UUID ohid, EventCursor after, int max) {
+        List<StoredEvent> found = new ArrayList<>();
+        List<InMemoryEventRow> newestFirst = new ArrayList<>(events.values());
+        Collections.reverse(newestFirst);
+        for (InMemoryEventRow row : newestFirst) {
+            StoredEvent e = row.event;
+            if (found.size() < max && ohid.equals(e.ohid()) && (after == null || after.isBefore(e.occurredAt(), e.id()))) {
+                found.add(row.snapshot());
+            }
+        }
+        return found;
+    }
+
+    /** A merge: every event of {@code from} is {@code to}'s now, pending ones in {@code to}'s line. */
+    synchronized void reassign(UUID from, UUID to) {
+        for (InMemoryEventRow row : events.values()) {
+            if (from.equals(row.event.ohid())) {
+                boolean pending = row.status == DeliveryStatus.PENDING;
+                if (pending) {
+                    dequeue(row);
+                }
+                StoredEvent e = row.event;
+                row.event = new StoredEvent(e.id(), to, e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
+                        e.correlationId(), e.deliveryStatus(), e.deliveryAttempts(), e.lastError());
+                if (pending) {
+                    queue(row);
+                }
+            }
+        }
+    }
+
+    /** An erasure: the payloads of {@code ohid}'s events, and of events without a person that match, become {@code redacted}. */
+    synchronized void redact(UUID ohid, java.util.function.Predicate<StoredEvent> unlinkedMatch, Map<String, Object> redacted) {
+        for (InMemoryEventRow row : events.values()) {
+            StoredEvent e = row.event;
+            if (ohid.equals(e.ohid()) || (e.ohid() == null && unlinkedMatch.test(e))) {
+                row.event = new StoredEvent(e.id(), e.ohid(), e.eventType(), redacted, e.occurredAt(), e.sourceSystem(),
+                        e.correlationId(), e.deliveryStatus(), e.deliveryAttempts(), null);
+                row.lastError = null;
+            }
+        }
+    }
+
+    /** Whether a call event of {@code ohid} occurred at or after {@code since}. */
+    synchronized boolean hasCallAtOrAfter(UUID ohid, Instant since) {
+        return events.values().stream().map(r -> r.event).anyMatch(e -> ohid.equals(e.ohid())
+                && !e.occurredAt().isBefore(since) && (WorkflowEventType.CallReceived.name().equals(e.eventType())
+                        || WorkflowEventType.CallCompleted.name().equals(e.eventType())));
+    }
+
     @Override
     public synchronized int replay(Collection<UUID> eventIds) {
         Instant now = Instant.now();

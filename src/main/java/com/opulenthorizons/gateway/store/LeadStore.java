@@ -11,7 +11,7 @@ import com.opulenthorizons.gateway.lead.NewLead;
  * Where leads and workflow events live. Every method is atomic: it either writes all it is
  * asked to write, or nothing.
  */
-public interface LeadStore extends LeadRepository, EventOutbox, EventLog, LeadSource {
+public interface LeadStore extends LeadRepository, EventOutbox, EventLog, LeadSource, PersonStore {
 
     StoreType type();
 

@@ -46,6 +46,10 @@ public class LeadStoreProducer {
     @ConfigProperty(name = "MEMORY_DELIVERED_HISTORY")
     int memoryDeliveredHistory;
 
+    @Inject
+    @ConfigProperty(name = "SEARCH_TIMEOUT_MS")
+    int searchTimeoutMs;
+
     @Resource(lookup = "jdbc/gateway")
     DataSource dataSource;
 
@@ -83,7 +87,7 @@ public class LeadStoreProducer {
         if (pgHost.filter(h -> !h.isBlank()).isPresent()) {
             String location = pgHost.get() + ":" + pgPort + "/" + pgDatabase;
             LOG.info("Using the PostgreSQL store at " + location);
-            return new PostgresLeadStore(emf, dataSource, new SchemaMigrator(dataSource), location);
+            return new PostgresLeadStore(emf, dataSource, new SchemaMigrator(dataSource), location, searchTimeoutMs);
         }
         LOG.warning("PGHOST is not set: using the in-memory store. Leads and events are lost at restart "
                 + "and are not shared between replicas. Set PGHOST (and PGPORT, PGUSER, PGPASSWORD, PGDATABASE) "

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -46,17 +47,30 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private final PostgresTransactions transactions;
     private final PostgresOutbox outbox;
     private final PostgresEventLog eventLog;
+    private final PostgresPeople people;
+    private final PostgresPersonChanges personChanges;
+
+    /** SEARCH_TIMEOUT_MS as shipped, for stores built without configuration (tests). */
+    public static final int DEFAULT_SEARCH_TIMEOUT_MS = 2000;
 
     /**
      * @param location where the database is, for status and errors (host, port and database; no credentials)
      */
     public PostgresLeadStore(EntityManagerFactory emf, DataSource dataSource, SchemaMigrator migrator, String location) {
+        this(emf, dataSource, migrator, location, DEFAULT_SEARCH_TIMEOUT_MS);
+    }
+
+    /** @param searchTimeoutMs how long one lead search may run before it is refused as too broad */
+    public PostgresLeadStore(EntityManagerFactory emf, DataSource dataSource, SchemaMigrator migrator, String location,
+            int searchTimeoutMs) {
         this.dataSource = dataSource;
         this.migrator = migrator;
         this.location = location;
         this.transactions = new PostgresTransactions(emf, migrator, location);
         this.outbox = new PostgresOutbox(transactions);
         this.eventLog = new PostgresEventLog(transactions);
+        this.people = new PostgresPeople(dataSource, migrator, transactions, searchTimeoutMs);
+        this.personChanges = new PostgresPersonChanges(people);
     }
 
     @Override
@@ -173,6 +187,36 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
             }
             throw e;
         }
+    }
+
+    // --- people (PostgresPeople) ------------------------------------------------------------
+
+    @Override
+    public Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit) {
+        return people.person(ohid, after, eventLimit);
+    }
+
+    @Override
+    public LeadPage searchLeads(LeadSearch search) {
+        return people.search(search);
+    }
+
+    @Override
+    public RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
+            Map<String, Object> eventPayload, String correlationId) {
+        return personChanges.recordConsent(ohid, state, source, recordedBy, eventPayload, correlationId);
+    }
+
+    @Override
+    public ForgetOutcome forget(UUID ohid, String forgottenBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        return personChanges.forget(ohid, forgottenBy, reason, eventPayload, correlationId);
+    }
+
+    @Override
+    public MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        return personChanges.merge(surviving, absorbed, mergedBy, reason, eventPayload, correlationId);
     }
 
     // --- event log (OutboxDelegation forwards the outbox to PostgresOutbox) ---------------

@@ -3,6 +3,15 @@ package com.opulenthorizons.gateway.store;
 /** The kinds of workflow event; the names are stored as they are in {@code event_type}. */
 public enum WorkflowEventType {
     LeadIngested, CallReceived, CallCompleted, NotionEvent,
+    /** A person's marketing consent was recorded (record_consent). */
+    ConsentChanged,
+    /** A person was erased (forget_person): erase them downstream too. */
+    PersonForgotten,
+    /** One OHID was absorbed into another (merge_people). */
+    PeopleMerged,
     /** A Meta lead ad notification whose lead could not be fetched from the Graph API, for good (until replayed). */
-    MetaLeadFetchFailed
+    MetaLeadFetchFailed;
+
+    /** The source system of the events the gateway raises itself (consent, erasure, merge). */
+    public static final String GATEWAY_SOURCE = "GATEWAY";
 }

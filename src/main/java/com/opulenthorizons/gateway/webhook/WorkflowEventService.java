@@ -1,10 +1,10 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.IsoInstant;
 import com.opulenthorizons.gateway.store.EventCursor;
 import com.opulenthorizons.gateway.store.EventPage;
 import com.opulenthorizons.gateway.store.EventQuery;
@@ -59,13 +59,6 @@ public class WorkflowEventService {
     }
 
     private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeException e) {
-            throw new InvalidArgumentException(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
+        return IsoInstant.parse(field, text);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
@@ -24,8 +25,8 @@ class CallEventServiceTest {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
     private final ContactNormalizer normalizer = new ContactNormalizer("GB");
-    private final CallEventService service = new CallEventService(store, normalizer);
-    private final LeadIngestService leads = new LeadIngestService(store, normalizer, new OhidResolver());
+    private final CallEventService service = new CallEventService(store, normalizer, ShippedBlocklist.with(normalizer));
+    private final LeadIngestService leads = new LeadIngestService(store, normalizer, ShippedBlocklist.with(normalizer), new OhidResolver());
 
     private UUID knownCaller(String phone) {
         return leads.ingest(ValidLead.web(UUID.randomUUID().toString()).phone(phone).request()).ohid();

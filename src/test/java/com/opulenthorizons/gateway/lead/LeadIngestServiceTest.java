@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.Origin;
@@ -18,7 +19,7 @@ import com.opulenthorizons.gateway.store.StoredLead;
 class LeadIngestServiceTest {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
-    private final LeadIngestService service = new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver());
+    private final LeadIngestService service = new LeadIngestService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver());
 
     private static LeadIngestRequest request(String sourceLeadId, String email, String phone) {
         return new LeadIngestRequest(SourceSystem.META, sourceLeadId, Channel.META_LEAD_AD, "Ann", "Smith", true,

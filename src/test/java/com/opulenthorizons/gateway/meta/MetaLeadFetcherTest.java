@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.meta.graph.GraphResponseExceptionMapper;
 import com.opulenthorizons.gateway.store.EventQuery;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
@@ -46,7 +47,7 @@ class MetaLeadFetcherTest {
         calls.incrementAndGet();
         return answers.isEmpty() ? GraphLeads.lead(id, GraphLeads.typicalAnswers("ada@example.com")) : answers.poll().apply(id);
     }, new MetaLeadMapper(new MetaConfig(key -> Optional.empty())),
-            new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver()), store,
+            new LeadIngestService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver()), store,
             Validation.buildDefaultValidatorFactory().getValidator(),
             new RetryPolicy(List.of(Duration.ofSeconds(30)), Duration.ofHours(1), 0, 3), clock);
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
@@ -100,7 +101,7 @@ class PostgresLeadStoreTest extends LeadStoreContract {
 
     @Test
     void concurrentFirstIngestsOfOnePhoneInDifferentFormatsGetOneOhid() throws Exception {
-        LeadIngestService service = new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver());
+        LeadIngestService service = new LeadIngestService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver());
         String local = String.format("%07d", (int) (Math.random() * 9_999_999));
         String[] formats = {"+44 20 3" + local, "020 3" + local, "(020) 3" + local.substring(0, 3) + "-" + local.substring(3),
                 "0044203" + local};

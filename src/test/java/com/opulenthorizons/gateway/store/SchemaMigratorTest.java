@@ -24,21 +24,33 @@ class SchemaMigratorTest {
         return values;
     }
 
+    /** The versioned scripts of sql/, and the newest version among them. */
+    private static final List<Integer> VERSIONS = versions();
+    private static final int SCRIPTS = VERSIONS.size();
+    private static final String NEWEST = String.valueOf(VERSIONS.get(VERSIONS.size() - 1));
+
+    private static List<Integer> versions() {
+        String[] names = new java.io.File("sql").list((dir, name) -> name.matches("V\\d+__.*\\.sql"));
+        return java.util.Arrays.stream(names).map(n -> Integer.valueOf(n.substring(1, n.indexOf("__")))).sorted().toList();
+    }
+
     @Test
     void migratesAnEmptyDatabaseAndThenHasNothingLeftToDo() throws Exception {
         DataSource ds = TestPostgres.newDatabase();
         SchemaMigrator migrator = new SchemaMigrator(ds);
 
-        assertThat(migrator.migrate()).isEqualTo(8);
+        assertThat(migrator.migrate()).isEqualTo(SCRIPTS);
         assertThat(migrator.isMigrated()).isTrue();
-        assertThat(migrator.schemaVersion()).isEqualTo("13");
+        assertThat(migrator.schemaVersion()).isEqualTo(NEWEST);
         assertThat(new SchemaMigrator(ds).migrate()).isZero();
 
         assertThat(column(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
                 .contains("lead_context", "workflow_event");
         assertThat(column(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%pkey' "
                 + "AND tablename IN ('lead_context', 'workflow_event') ORDER BY 1"))
-                .containsExactly("idx_lead_context_email_newest", "idx_lead_context_ohid", "idx_lead_context_phone_newest",
+                .containsExactly("idx_lead_context_channel_newest", "idx_lead_context_email_newest", "idx_lead_context_newest",
+                        "idx_lead_context_ohid_newest", "idx_lead_context_phone_newest", "idx_lead_context_search",
+                        "idx_lead_context_source_newest", "idx_workflow_event_calls",
                         "idx_workflow_event_due", "idx_workflow_event_failed", "idx_workflow_event_newest",
                         "idx_workflow_event_ohid_newest", "idx_workflow_event_pending_ohid", "idx_workflow_event_status_newest",
                         "idx_workflow_event_type_newest", "uq_lead_context_source", "uq_workflow_event_dedup");
@@ -56,7 +68,7 @@ class SchemaMigratorTest {
                     + "occurred_at TIMESTAMPTZ DEFAULT now(), source_system VARCHAR(50))");
             s.execute("INSERT INTO workflow_event (id, event_type) VALUES (gen_random_uuid(), 'LeadIngested')");
         }
-        assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(8);
+        assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(SCRIPTS);
         assertThat(column(ds, "SELECT source_lead_id FROM lead_context")).containsExactly("old-1");
         // The original system already sent (or dropped) its events: the outbox does not resend them.
         assertThat(column(ds, "SELECT delivery_status FROM workflow_event")).containsExactly("PRE_OUTBOX");

@@ -18,6 +18,7 @@ import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.store.InMemoryLeadStore;
 import com.opulenthorizons.gateway.store.StoredLead;
 import com.opulenthorizons.gateway.testing.FakeCaptcha;
@@ -46,7 +47,7 @@ class WebFormServiceTest {
     private WebFormService service(Map<String, String> settings) {
         WebFormConfig config = new WebFormConfig(key -> Optional.ofNullable(settings.get(key)));
         return new WebFormService(config, new CaptchaVerifier(config),
-                new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver()),
+                new LeadIngestService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver()),
                 Validation.buildDefaultValidatorFactory().getValidator());
     }
 

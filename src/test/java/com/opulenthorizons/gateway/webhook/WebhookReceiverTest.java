@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.events.CallEventResult;
 import com.opulenthorizons.gateway.events.CallEventService;
@@ -37,7 +38,7 @@ class WebhookReceiverTest {
     private WebhookReceiver receiver(Map<String, String> config) {
         WebhookSecrets secrets = new WebhookSecrets(key -> Optional.ofNullable(config.get(key)));
         return new WebhookReceiver(new SignatureVerifier(secrets), secrets,
-                new CallEventService(store, new ContactNormalizer("GB")), new NotionEventService(store),
+                new CallEventService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB"))), new NotionEventService(store),
                 Validation.buildDefaultValidatorFactory().getValidator(), new NotionVerificationTokens(dir.resolve("token.txt")));
     }
 

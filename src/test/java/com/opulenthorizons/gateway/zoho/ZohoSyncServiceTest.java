@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestResult;
@@ -43,7 +44,7 @@ class ZohoSyncServiceTest {
     private WireMockServer server;
     private FakeZoho zoho;
     private final InMemoryLeadStore store = new InMemoryLeadStore();
-    private final LeadIngestService leads = new LeadIngestService(store, new ContactNormalizer("GB"), new OhidResolver());
+    private final LeadIngestService leads = new LeadIngestService(store, new ContactNormalizer("GB"), ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver());
     private ZohoSyncService service;
 
     @BeforeEach

@@ -47,7 +47,7 @@ class ScopedAccessIT {
         McpSyncClient zoho = reader("/mcp/zoho-sync");
         try {
             assertThat(leads.listTools().tools()).extracting(Tool::name)
-                    .containsExactlyInAnyOrder("lookup_ohid", "verify_webhook_signature");
+                    .containsExactlyInAnyOrder("lookup_ohid", "verify_webhook_signature", "get_person", "search_leads");
             assertThat(zoho.listTools().tools()).isEmpty();
             assertThat(leads.listResources().resources()).isEmpty();
         } finally {

@@ -157,6 +157,11 @@ class MetaLeadAdsIT {
 
         // found by the identity tools, and sent on as a LeadIngested event with via set
         assertThat(structured(call(client, "lookup_ohid", Map.of("email", email)))).containsKey("ohid");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> personLeads = (List<Map<String, Object>>) structured(call(client, "get_person",
+                Map.of("email", email))).get("leads");
+        assertThat(personLeads).anySatisfy(l -> assertThat(l).containsEntry("source_system", "META")
+                .containsEntry("channel", "META_LEAD_AD").containsEntry("source_lead_id", id));
         Awaitility.await("LeadIngested delivered").atMost(Duration.ofSeconds(20)).until(() -> ItWebhookReceiver.deliveries().stream()
                 .anyMatch(d -> lead.get("id").equals(d.payloadValue("ingest_id")) && "webhook".equals(d.payloadValue("via"))
                         && "LeadIngested".equals(d.payloadValue("event_type"))));

@@ -105,6 +105,11 @@ class WebFormIT {
         String ingestId = (String) json(response).get("ingest_id");
 
         assertThat(structured(call(client, "lookup_ohid", Map.of("email", email)))).containsKey("ohid");
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> personLeads = (java.util.List<Map<String, Object>>) structured(call(client,
+                "get_person", Map.of("email", email))).get("leads");
+        assertThat(personLeads).anySatisfy(l -> assertThat(l).containsEntry("source_system", "WEB")
+                .containsEntry("channel", "WEB_FORM").containsEntry("ingest_id", ingestId));
         Awaitility.await("LeadIngested delivered").atMost(Duration.ofSeconds(20)).until(() -> ItWebhookReceiver.deliveries().stream()
                 .anyMatch(d -> ingestId.equals(d.payloadValue("ingest_id")) && "web_form".equals(d.payloadValue("via"))
                         && SITE.equals(d.payloadValue("caller")) && "WEB_FORM".equals(d.payloadValue("channel"))));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.testing.ShippedBlocklist;
 import com.opulenthorizons.gateway.lead.ContactNormalizer;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidResolver;
@@ -46,7 +47,7 @@ class ZohoLiveIT {
         ZohoTokenManager tokens = new ZohoTokenManager(config);
         InMemoryLeadStore store = new InMemoryLeadStore();
         service = new ZohoSyncService(new ZohoClient(config, tokens), config, tokens,
-                new LeadIngestService(store, new ContactNormalizer("US"), new OhidResolver()), store);
+                new LeadIngestService(store, new ContactNormalizer("US"), ShippedBlocklist.with(new ContactNormalizer("US")), new OhidResolver()), store);
     }
 
     @Test

@@ -1,0 +1,36 @@
+# The read benchmark (bench/run.sh --reads), sourced by run.sh once the gateway is ready on its
+# fresh PostgreSQL: generates READS_LEADS leads (default 1,000,000) with SQL, then measures
+# get_person and search_leads at each of SESSIONS with bench/reads/Reads.java. Uses run.sh's
+# PGPORT, GATEWAY_URL, SERVER_PID, DURATION and SESSIONS.
+READS_LEADS="${READS_LEADS:-1000000}"
+READS_DIR="$ROOT/bench/reads"
+echo "bench: generating $READS_LEADS leads with SQL (generate_series)"
+GEN_STARTED=$(date +%s)
+psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d gateway -v leads="$READS_LEADS" -f "$READS_DIR/generate.sql"
+echo "bench: generated in $(( $(date +%s) - GEN_STARTED )) s: $(psql -X -At -h 127.0.0.1 -p "$PGPORT" -U bench -d gateway \
+  -c "SELECT (SELECT count(*) FROM lead_context) || ' leads, ' || (SELECT count(*) FROM workflow_event) || ' events'")"
+psql -X -At -h 127.0.0.1 -p "$PGPORT" -U bench -d gateway \
+  -c "SELECT ohid FROM lead_context TABLESAMPLE SYSTEM (0.5) LIMIT 2000" > "$WORK/ohids.txt"
+mkdir -p "$READS_DIR/build"
+[ "$READS_DIR/build/Reads.class" -nt "$READS_DIR/Reads.java" ] || javac -nowarn --release 17 -d "$READS_DIR/build" "$READS_DIR/Reads.java"
+reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY]
+  java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -cp "$READS_DIR/build" Reads --url "$GATEWAY_URL" --tool "$1" \
+    --ohids "$WORK/ohids.txt" -c "$2" -d "$3" --warmup "$4" --query "${5:-mix}"
+}
+echo "bench: warming up both read tools (30 s each)"
+reads get_person 8 30 0 >/dev/null || true
+reads search_leads 8 30 0 >/dev/null || true
+# get_person, then search_leads per question (mix: all four in turn), each at every session count
+printf '\n%-34s %8s %9s %8s %8s %8s %8s %7s  %s\n' "tool (query)" sessions calls/s p50_ms p95_ms p99_ms max_ms errors \
+  "load average before"
+for s in $SESSIONS; do
+  for run in get_person search_leads:meta-not-called-back search_leads:channel-newest search_leads:web-suburb-text \
+             search_leads:name-text-30d search_leads:mix; do
+    t="${run%%:*}" q="${run#*:}"; [ "$q" = "$run" ] && q=mix
+    load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    line="$(reads "$t" "$s" "$DURATION" 3 "$q" | grep '^RESULT' || true)"
+    get() { printf '%s\n' "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
+    printf '%-34s %8s %9s %8s %8s %8s %8s %7s  %s\n' "$t$([ "$t" = search_leads ] && echo " ($q)")" "$s" "$(get rps)" \
+      "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" "$(get max_ms)" "$(get errors)" "$load"
+  done
+done

@@ -1,0 +1,276 @@
+package com.opulenthorizons.gateway.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.WireJson;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The PostgreSQL store's people: plain JDBC, each call one transaction. Reads run read-only in
+ * REPEATABLE READ, so a person's leads, consent and events come from one snapshot. Changes are
+ * {@link PostgresPersonChanges}'.
+ */
+final class PostgresPeople {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, l.payload, "
+            + "l.consent, l.created_at";
+    private static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
+            + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
+
+    /** A unit of JDBC work in one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final SchemaMigrator migrator;
+    private final PostgresTransactions transactions;
+    private final int searchTimeoutMs;
+
+    PostgresPeople(DataSource dataSource, SchemaMigrator migrator, PostgresTransactions transactions, int searchTimeoutMs) {
+        this.dataSource = dataSource;
+        this.migrator = migrator;
+        this.transactions = transactions;
+        this.searchTimeoutMs = searchTimeoutMs;
+    }
+
+    <T> T inTransaction(boolean readOnly, Work<T> work) {
+        migrator.ensureMigrated();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            if (readOnly) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            }
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                if (readOnly) {
+                    c.setReadOnly(false);
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw transactions.translate(e);
+        }
+    }
+
+    Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit) {
+        return inTransaction(true, c -> {
+            UUID mergedInto = survivor(c, ohid).orElse(null);
+            UUID effective = mergedInto == null ? ohid : mergedInto;
+            Optional<Tombstone> tombstone = tombstone(c, effective);
+            if (tombstone.isPresent()) {
+                return Optional.of(PersonRecord.forgotten(ohid, mergedInto, tombstone.get()));
+            }
+            List<StoredLead> leads = leads(c, "SELECT " + LEAD_COLUMNS + " FROM lead_context l WHERE l.ohid = ? "
+                    + "ORDER BY l.created_at DESC, l.id DESC LIMIT " + PersonStore.LEAD_LIMIT, effective);
+            List<RecordedConsent> consent = consent(c, effective);
+            List<StoredEvent> events = events(c, effective, after, eventLimit + 1);
+            return PersonRecord.of(ohid, mergedInto, leads, consent, events, eventLimit, sharedPhones(c, effective, leads));
+        });
+    }
+
+    static Optional<UUID> survivor(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT surviving_ohid FROM person_merge WHERE absorbed_ohid = ?")) {
+            q.setObject(1, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    static Optional<Tombstone> tombstone(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT forgotten_at, forgotten_by, reason FROM person_tombstone WHERE ohid = ?")) {
+            q.setObject(1, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Tombstone(ohid, rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private static List<StoredLead> leads(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            bind(q, params);
+            try (ResultSet rs = q.executeQuery()) {
+                List<StoredLead> leads = new ArrayList<>();
+                while (rs.next()) {
+                    leads.add(new StoredLead(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), json(rs.getString(6)), json(rs.getString(7)),
+                            rs.getTimestamp(8).toInstant()));
+                }
+                return leads;
+            }
+        }
+    }
+
+    private static List<RecordedConsent> consent(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT state, source, recorded_at, recorded_by FROM person_consent "
+                + "WHERE ohid = ? ORDER BY recorded_at DESC LIMIT 100")) {
+            q.setObject(1, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                List<RecordedConsent> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new RecordedConsent(ohid, ConsentState.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                }
+                return entries;
+            }
+        }
+    }
+
+    private static List<StoredEvent> events(Connection c, UUID ohid, EventCursor after, int rows) throws SQLException {
+        String sql = "SELECT id, event_type, payload, occurred_at, source_system, correlation_id, delivery_status, "
+                + "delivery_attempts, last_error FROM workflow_event WHERE ohid = ?"
+                + (after == null ? "" : " AND (occurred_at, id) < (?, ?)") + " ORDER BY occurred_at DESC, id DESC LIMIT " + rows;
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            if (after == null) {
+                bind(q, ohid);
+            } else {
+                bind(q, ohid, Timestamp.from(after.occurredAt()), after.id());
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                List<StoredEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    events.add(new StoredEvent(rs.getObject(1, UUID.class), ohid, rs.getString(2), json(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+                            DeliveryStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9)));
+                }
+                return events;
+            }
+        }
+    }
+
+    /** Other OHIDs with leads that carry one of these leads' phones (on the phone index). */
+    private static List<SharedPhone> sharedPhones(Connection c, UUID ohid, List<StoredLead> leads) throws SQLException {
+        List<String> phones = leads.stream().map(PostgresPeople::phoneOf).filter(p -> p != null).distinct().toList();
+        if (phones.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT payload -> 'person' ->> 'phone', ohid FROM lead_context "
+                + "WHERE payload -> 'person' ->> 'phone' = ANY (?) AND ohid <> ? LIMIT 20")) {
+            q.setArray(1, c.createArrayOf("text", phones.toArray()));
+            q.setObject(2, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                List<SharedPhone> shared = new ArrayList<>();
+                while (rs.next()) {
+                    shared.add(new SharedPhone(rs.getString(1), rs.getObject(2, UUID.class)));
+                }
+                return shared;
+            }
+        }
+    }
+
+    static String emailOf(StoredLead lead) {
+        return lead.payload() != null && lead.payload().get("person") instanceof Map<?, ?> person
+                && person.get("email") instanceof String email ? email : null;
+    }
+
+    static String phoneOf(StoredLead lead) {
+        return lead.payload() != null && lead.payload().get("person") instanceof Map<?, ?> person
+                && person.get("phone") instanceof String phone ? phone : null;
+    }
+
+    LeadPage search(LeadSearch s) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (s.sourceSystem() != null) {
+            conditions.add("l.source_system = ?");
+            params.add(s.sourceSystem());
+        }
+        if (s.channel() != null) {
+            conditions.add("l.channel = ?");
+            params.add(s.channel());
+        }
+        if (s.from() != null) {
+            conditions.add("l.created_at >= ?");
+            params.add(Timestamp.from(s.from()));
+        }
+        if (s.to() != null) {
+            conditions.add("l.created_at < ?");
+            params.add(Timestamp.from(s.to()));
+        }
+        if (!s.words().isEmpty()) {
+            conditions.add("gateway_lead_search_text(l.payload) @@ to_tsquery('simple', ?)");
+            params.add(String.join(" & ", s.words().stream().map(w -> w + ":*").toList()));
+        }
+        if (s.hasCallAfterLead() != null) {
+            conditions.add((s.hasCallAfterLead() ? "" : "NOT ") + CALL_AFTER_LEAD);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String cursor = s.after() == null ? "" : (where.isEmpty() ? " WHERE " : " AND ") + "(l.created_at, l.id) < (?, ?)";
+        String page = "SELECT " + LEAD_COLUMNS + " FROM lead_context l" + where + cursor
+                + " ORDER BY l.created_at DESC, l.id DESC LIMIT " + (s.limit() + 1);
+        String count = "SELECT count(*) FROM (SELECT 1 FROM lead_context l" + where + " LIMIT " + (s.countLimit() + 1) + ") m";
+        List<Object> pageParams = new ArrayList<>(params);
+        if (s.after() != null) {
+            pageParams.add(Timestamp.from(s.after().occurredAt()));
+            pageParams.add(s.after().id());
+        }
+        try {
+            return inTransaction(true, c -> {
+                try (var settings = c.createStatement()) {
+                    // a bound on every search; plans made for these values (a generic plan does not know how
+                    // narrow a time range is); no parallel workers for queries meant to take milliseconds
+                    settings.execute("SET LOCAL statement_timeout = " + searchTimeoutMs
+                            + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
+                }
+                List<StoredLead> rows = leads(c, page, pageParams.toArray());
+                if (s.after() == null && rows.size() <= s.limit()) {
+                    return LeadPage.of(rows, s.limit(), rows.size(), s.countLimit()); // the first page holds every match
+                }
+                long matches;
+                try (PreparedStatement q = c.prepareStatement(count)) {
+                    bind(q, params.toArray());
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        matches = rs.getLong(1);
+                    }
+                }
+                return LeadPage.of(rows, s.limit(), matches, s.countLimit());
+            });
+        } catch (StoreUnavailableException e) {
+            if (PostgresTransactions.hasSqlState(e, PostgresTransactions.QUERY_CANCELED)) {
+                throw InvalidArgumentException.several("the search would read too much of the table (over SEARCH_TIMEOUT_MS "
+                        + searchTimeoutMs + " ms); narrow it with source_system, channel, a time range or text");
+            }
+            throw e;
+        }
+    }
+
+    static void bind(PreparedStatement q, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            q.setObject(i + 1, params[i]);
+        }
+    }
+
+    static Map<String, Object> json(String text) {
+        return text == null ? null : WireJson.PLAIN.readValue(text, MAP);
+    }
+}

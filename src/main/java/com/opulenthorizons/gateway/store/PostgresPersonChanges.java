@@ -1,0 +1,227 @@
+package com.opulenthorizons.gateway.store;
+
+import static com.opulenthorizons.gateway.store.PostgresPeople.bind;
+import static com.opulenthorizons.gateway.store.PostgresPeople.survivor;
+import static com.opulenthorizons.gateway.store.PostgresPeople.tombstone;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.opulenthorizons.gateway.common.WireJson;
+
+/**
+ * The PostgreSQL store's changes to a person as a whole: consent, erasure and merge, each one
+ * transaction. Each first takes the person's {@code o:} lock, then the ingest locks of every
+ * contact key their leads carry ({@link PostgresPersonLocks}), until no new key turns up: an
+ * ingest of any of those keys then waits for the change to commit and sees its result, and one
+ * that committed first is part of what the change sees.
+ */
+final class PostgresPersonChanges {
+
+    private static final String REDACTED = "{\"redacted\": true}";
+
+    private final PostgresPeople people;
+
+    PostgresPersonChanges(PostgresPeople people) {
+        this.people = people;
+    }
+
+    RecordedConsent recordConsent(UUID ohid, ConsentState state, String source, String recordedBy,
+            Map<String, Object> eventPayload, String correlationId) {
+        return people.inTransaction(false, c -> {
+            PostgresPersonLocks.lockOhids(c, List.of(ohid));
+            UUID effective = survivor(c, ohid).orElse(ohid);
+            if (tombstone(c, effective).isPresent()) {
+                throw PersonStateException.forgotten(ohid);
+            }
+            if (!exists(c, effective)) {
+                throw PersonStateException.unknown(ohid);
+            }
+            Instant at;
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO person_consent (id, ohid, state, source, recorded_by) "
+                    + "VALUES (?, ?, ?, ?, ?) RETURNING recorded_at")) {
+                bind(q, UUID.randomUUID(), effective, state.name(), source, recordedBy);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    at = rs.getTimestamp(1).toInstant();
+                }
+            }
+            insertEvent(c, effective, WorkflowEventType.ConsentChanged, eventPayload, correlationId);
+            return new RecordedConsent(effective, state, source, at, recordedBy);
+        });
+    }
+
+    ForgetOutcome forget(UUID ohid, String forgottenBy, String reason, Map<String, Object> eventPayload, String correlationId) {
+        return people.inTransaction(false, c -> {
+            PostgresPersonLocks.lockOhids(c, List.of(ohid));
+            Optional<UUID> survivor = survivor(c, ohid);
+            if (survivor.isPresent()) {
+                throw PersonStateException.refused("ohid: " + ohid + " was merged into " + survivor.get()
+                        + ", which holds its data now: forget that OHID");
+            }
+            Optional<Tombstone> before = tombstone(c, ohid);
+            if (before.isPresent()) {
+                return new ForgetOutcome(before.get(), false);
+            }
+            if (!exists(c, ohid)) {
+                throw PersonStateException.unknown(ohid);
+            }
+            Set<String> keys = lockContactKeys(c, List.of(ohid));
+            update(c, "UPDATE workflow_event SET payload = CAST(? AS jsonb), last_error = NULL WHERE ohid = ?", REDACTED, ohid);
+            // Events with no person (a call from a number not yet known) can still carry the contact values.
+            List<String> patterns = keys.stream().map(PostgresPersonChanges::contactValue)
+                    .map(v -> "%" + likeEscaped(v) + "%").toList();
+            if (!patterns.isEmpty()) {
+                try (PreparedStatement q = c.prepareStatement("UPDATE workflow_event SET payload = CAST(? AS jsonb) "
+                        + "WHERE ohid IS NULL AND CAST(payload AS text) LIKE ANY (?)")) {
+                    q.setString(1, REDACTED);
+                    q.setArray(2, c.createArrayOf("text", patterns.toArray()));
+                    q.executeUpdate();
+                }
+            }
+            update(c, "DELETE FROM lead_context WHERE ohid = ?", ohid);
+            update(c, "DELETE FROM person_consent WHERE ohid = ?", ohid);
+            Instant at;
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO person_tombstone (ohid, forgotten_by, reason) "
+                    + "VALUES (?, ?, ?) RETURNING forgotten_at")) {
+                bind(q, ohid, forgottenBy, reason);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    at = rs.getTimestamp(1).toInstant();
+                }
+            }
+            insertEvent(c, ohid, WorkflowEventType.PersonForgotten, eventPayload, correlationId);
+            return new ForgetOutcome(new Tombstone(ohid, at, forgottenBy, reason), true);
+        });
+    }
+
+    MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason, Map<String, Object> eventPayload,
+            String correlationId) {
+        if (surviving.equals(absorbed)) {
+            throw PersonStateException.refused("absorbed_ohid: is the surviving OHID; a person cannot absorb themselves");
+        }
+        return people.inTransaction(false, c -> {
+            PostgresPersonLocks.lockOhids(c, List.of(surviving, absorbed));
+            Optional<UUID> survivorsSurvivor = survivor(c, surviving);
+            if (survivorsSurvivor.isPresent()) {
+                throw PersonStateException.refused("surviving_ohid: was itself merged into " + survivorsSurvivor.get()
+                        + "; merge into that OHID");
+            }
+            Optional<UUID> before = survivor(c, absorbed);
+            if (before.isPresent()) {
+                if (before.get().equals(surviving)) {
+                    return new MergeOutcome(surviving, absorbed, mergedAt(c, absorbed), false);
+                }
+                throw PersonStateException.refused("absorbed_ohid: was already merged into " + before.get());
+            }
+            for (UUID ohid : List.of(surviving, absorbed)) {
+                if (tombstone(c, ohid).isPresent()) {
+                    throw PersonStateException.forgotten(ohid);
+                }
+                if (!exists(c, ohid)) {
+                    throw PersonStateException.unknown(ohid);
+                }
+            }
+            lockContactKeys(c, List.of(surviving, absorbed));
+            update(c, "UPDATE lead_context SET ohid = ? WHERE ohid = ?", surviving, absorbed);
+            update(c, "UPDATE workflow_event SET ohid = ? WHERE ohid = ?", surviving, absorbed);
+            update(c, "UPDATE person_consent SET ohid = ? WHERE ohid = ?", surviving, absorbed);
+            update(c, "UPDATE person_merge SET surviving_ohid = ? WHERE surviving_ohid = ?", surviving, absorbed);
+            update(c, "INSERT INTO person_merge (absorbed_ohid, surviving_ohid, merged_by, reason) VALUES (?, ?, ?, ?)",
+                    absorbed, surviving, mergedBy, reason);
+            Map<String, Object> payload = new LinkedHashMap<>(eventPayload);
+            payload.put("absorbed_ohid", absorbed.toString());
+            insertEvent(c, surviving, WorkflowEventType.PeopleMerged, payload, correlationId);
+            return new MergeOutcome(surviving, absorbed, mergedAt(c, absorbed), true);
+        });
+    }
+
+    private static Instant mergedAt(Connection c, UUID absorbed) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT merged_at FROM person_merge WHERE absorbed_ohid = ?")) {
+            q.setObject(1, absorbed);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    /**
+     * Takes the ingest locks of every email and phone on these people's leads, reading again after
+     * each batch: a lead that an ingest committed while this waited can bring a key of its own.
+     * Answers the keys, as {@code e:<email>} and {@code p:<phone>}.
+     */
+    private static Set<String> lockContactKeys(Connection c, List<UUID> ohids) throws SQLException {
+        Set<String> locked = new HashSet<>();
+        while (true) {
+            List<String> fresh = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT k FROM lead_context, LATERAL (VALUES "
+                    + "('e:' || (payload -> 'person' ->> 'email')), ('p:' || (payload -> 'person' ->> 'phone'))) AS keys(k) "
+                    + "WHERE ohid = ANY (?) AND k IS NOT NULL")) {
+                q.setArray(1, c.createArrayOf("uuid", ohids.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        if (!locked.contains(rs.getString(1))) {
+                            fresh.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            if (fresh.isEmpty()) {
+                return locked;
+            }
+            PostgresPersonLocks.lock(c, fresh);
+            locked.addAll(fresh);
+        }
+    }
+
+    /** The value of a lock key; a phone without its +, as senders write it either way. */
+    static String contactValue(String key) {
+        String value = key.substring(2);
+        return key.startsWith("p:+") ? value.substring(1) : value;
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            bind(q, params);
+            q.executeUpdate();
+        }
+    }
+
+    /** Whether the store has any lead or event of {@code ohid}. */
+    private static boolean exists(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM lead_context WHERE ohid = ?) "
+                + "OR EXISTS (SELECT 1 FROM workflow_event WHERE ohid = ?)")) {
+            bind(q, ohid, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void insertEvent(Connection c, UUID ohid, WorkflowEventType type, Map<String, Object> payload,
+            String correlationId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO workflow_event (id, ohid, event_type, payload, "
+                + "source_system, correlation_id) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)")) {
+            bind(q, UUID.randomUUID(), ohid, type.name(), WireJson.PLAIN.writeValueAsString(payload),
+                    WorkflowEventType.GATEWAY_SOURCE, correlationId);
+            q.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.opulenthorizons.gateway.store;
+
+class InMemoryPersonStoreTest extends PersonChangesContract {
+
+    private final InMemoryLeadStore store = new InMemoryLeadStore();
+
+    @Override
+    protected LeadStore store() {
+        return store;
+    }
+}

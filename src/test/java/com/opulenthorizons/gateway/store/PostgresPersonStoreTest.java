@@ -1,0 +1,146 @@
+package com.opulenthorizons.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.person.ConsentDecision;
+import com.opulenthorizons.gateway.person.ForgetPersonRequest;
+import com.opulenthorizons.gateway.person.GetPersonRequest;
+import com.opulenthorizons.gateway.person.RecordConsentRequest;
+
+/** The people contract on a real PostgreSQL, and the plans its reads get. */
+class PostgresPersonStoreTest extends PersonChangesContract {
+
+    private static TestPostgres.OpenStore postgres;
+
+    @BeforeAll
+    static void startStore() {
+        postgres = TestPostgres.newStore();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        postgres.close();
+    }
+
+    @Override
+    protected LeadStore store() {
+        return postgres.store();
+    }
+
+    /**
+     * Each search_leads filter is answered from an index, newest first, with no sort of the whole
+     * table and no sequential scan: the planner is asked whether an index CAN serve (the other plans
+     * off, as the table here is small), as for the identity lookups.
+     */
+    @Test
+    void searchesAndPersonReadsUseTheIndexes() throws Exception {
+        String newest = " ORDER BY l.created_at DESC, l.id DESC LIMIT 21";
+        String select = "SELECT l.id FROM lead_context l";
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // whether the indexes CAN answer each query in order, with no scan or sort of the whole table:
+            // on a table this small the planner would rather scan, hash and sort
+            s.execute("SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off; "
+                    + "SET enable_hashjoin = off; SET enable_mergejoin = off");
+            assertThat(plan(s, select + newest)).contains("idx_lead_context_newest").doesNotContain("Seq Scan");
+            assertThat(plan(s, select + " WHERE l.source_system = 'META' AND l.created_at >= now() - interval '7 days'"
+                    + " AND NOT EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid"
+                    + " AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)" + newest))
+                    .contains("idx_lead_context_source_newest").contains("idx_workflow_event_calls").doesNotContain("Seq Scan");
+            assertThat(plan(s, select + " WHERE l.channel = 'WEB_FORM'" + newest)).contains("idx_lead_context_channel_newest");
+            // GIN serves bitmap scans only: the text filter finds its rows there, then they are sorted
+            s.execute("SET enable_bitmapscan = on; SET enable_indexscan = off; SET enable_sort = on");
+            assertThat(plan(s, select + " WHERE gateway_lead_search_text(l.payload) @@ to_tsquery('simple', 'bondi:*')" + newest))
+                    .contains("idx_lead_context_search").doesNotContain("Seq Scan");
+            s.execute("SET enable_bitmapscan = off; SET enable_indexscan = on; SET enable_sort = off");
+            assertThat(plan(s, "SELECT id FROM lead_context WHERE ohid = '00000000-0000-0000-0000-000000000001' "
+                    + "ORDER BY created_at DESC, id DESC LIMIT 100")).contains("idx_lead_context_ohid_newest").doesNotContain("Sort");
+            assertThat(plan(s, "SELECT id FROM workflow_event WHERE ohid = '00000000-0000-0000-0000-000000000001' "
+                    + "ORDER BY occurred_at DESC, id DESC LIMIT 21")).contains("idx_workflow_event_ohid_newest")
+                    .doesNotContain("Sort");
+            assertThat(plan(s, "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'phone' = ANY (ARRAY['+15550000000'])"))
+                    .contains("idx_lead_context_phone_newest");
+        }
+    }
+
+    /**
+     * After forget_person no row of any table holds the person's email, phone or names: every
+     * text, varchar, json and jsonb column of every table is searched, not just the ones we know.
+     */
+    @Test
+    void noColumnOfAnyTableHoldsAForgottenPersonsEmailPhoneOrName() throws Exception {
+        String first = "Quilla" + Long.toString(System.nanoTime(), 36);
+        String last = "Vantongeren" + Long.toString(System.nanoTime(), 36);
+        String email = unique("quilla") + "@example.com";
+        String phone = newPhone();
+        UUID ohid = leads().ingest(lead(SourceSystem.META, Channel.META_LEAD_AD, first, last, email, phone, true,
+                "Bondi", "call " + first + " after 5pm on " + phone)).ohid();
+        call(phone, "inbound", "https://recordings.example/" + first + ".mp3");
+        // a call from the number before it was known: an event with no person that still carries it
+        store().append(new NewWorkflowEvent(UUID.randomUUID(), null, "CallCompleted",
+                Map.of("from_number", phone.substring(1), "raw", Map.of("caller_name", first)), "CLOUDTALK", null, "c"));
+        people().recordConsent(new RecordConsentRequest(ohid, ConsentDecision.WITHDRAWN, "call with " + first));
+        List<String> secrets = List.of(email, phone.substring(1), first, last);
+        assertThat(rowsHolding(secrets)).isNotEmpty();
+
+        people().forget(new ForgetPersonRequest(ohid, "erasure request, ticket 4411"));
+
+        assertThat(rowsHolding(secrets)).isEmpty();
+        assertThat(people().get(new GetPersonRequest(ohid, null, null, null, null)).forgotten()).isNotNull();
+    }
+
+    /** "table.column: value" for every text-like column of every table that holds one of {@code values}. */
+    private static List<String> rowsHolding(List<String> values) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+                    + "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'character')")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            assertThat(columns).extracting(col -> col[0]).contains("lead_context", "workflow_event", "person_consent",
+                    "person_tombstone", "person_merge");
+            for (String[] col : columns) {
+                for (String value : values) {
+                    try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM \"" + col[0] + "\" WHERE CAST(\""
+                            + col[1] + "\" AS text) ILIKE ?")) {
+                        q.setString(1, "%" + value + "%");
+                        try (ResultSet rs = q.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                found.add(col[0] + "." + col[1] + ": " + value);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static String plan(Statement s, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+}
