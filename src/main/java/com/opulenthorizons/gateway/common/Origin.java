@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * How the work the current thread does arrived, so that what it stores says so: through a
  * webhook whose signature was verified, an MCP tool call (with the caller's name, never a
- * secret), or a Zoho sync. Set at the edge (the tool adapter, the webhook resource, the Zoho
+ * secret), a Zoho sync, or the public website form (with the site's origin). Set at the edge (the tool adapter, the webhook resource, the Zoho
  * sync) and read by the services, like {@link Correlation}.
  *
  * @param via the way in
@@ -17,7 +17,7 @@ public record Origin(Via via, String caller) {
 
     /** The ways in. */
     public enum Via {
-        WEBHOOK, MCP, ZOHO;
+        WEBHOOK, MCP, ZOHO, WEB_FORM;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import com.opulenthorizons.gateway.auth.AccessConfig;
+import com.opulenthorizons.gateway.meta.InboxCounts;
 import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.StoreHealth;
 
@@ -57,9 +58,15 @@ public class PipelineReadinessCheck implements HealthCheck {
                         .withData("delivery_paused_since", pause.since().toString())
                         .withData("delivery_pause_cause", pause.cause()),
                 () -> response.withData("delivery", PipelineStatus.DELIVERY_RUNNING));
+        // Both public receivers; a Meta lead whose fetch FAILED stays ready too (it waits for a replay), but shows here.
+        response.withData("meta_lead_ads", status.metaLeadAdsConfigured() ? "configured" : "not_configured")
+                .withData("web_form_origins", status.webForm().allowedOrigins().size())
+                .withData("web_form_captcha", status.webForm().captchaRequired());
         if (health.reachable()) {
             DeliveryBacklog backlog = status.deliveryBacklog();
             response.withData("events_pending", backlog.pending()).withData("events_failed", backlog.failed());
+            InboxCounts meta = status.metaLeadCounts();
+            response.withData("meta_leads_pending", meta.pending()).withData("meta_leads_failed", meta.failed());
         }
         return response.build();
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.SourceSystem;
+import com.opulenthorizons.gateway.meta.InboxCounts;
+import com.opulenthorizons.gateway.meta.MetaLeadService;
 import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.DeliveryCounts;
 import com.opulenthorizons.gateway.store.LeadStore;
@@ -14,6 +16,7 @@ import com.opulenthorizons.gateway.store.StoreHealth;
 import com.opulenthorizons.gateway.webhook.DeliveryConfig;
 import com.opulenthorizons.gateway.webhook.DeliveryPause;
 import com.opulenthorizons.gateway.webhook.OutboxDeliveryScheduler;
+import com.opulenthorizons.gateway.webform.WebFormConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +34,8 @@ public class PipelineStatus {
      *
      * @param deliveryState {@value #DELIVERY_RUNNING} or {@value #DELIVERY_PAUSED}
      * @param deliveryPause since when and why delivery is paused; null while it runs
+     * @param metaLeadAds the Meta lead ads receiver: configured or not, its inbox by state, the newest failures
+     * @param webForm the website form's abuse controls
      */
     public record Report(
             List<String> sources,
@@ -43,22 +48,29 @@ public class PipelineStatus {
             Long events,
             DeliveryCounts delivery,
             String deliveryState,
-            DeliveryPause.Paused deliveryPause) {
+            DeliveryPause.Paused deliveryPause,
+            MetaLeadService.Report metaLeadAds,
+            WebFormConfig.Report webForm) {
     }
 
     private LeadStore store;
     private DeliveryConfig delivery;
     private OutboxDeliveryScheduler deliveryScheduler;
+    private MetaLeadService metaLeads;
+    private WebFormConfig webForm;
 
     protected PipelineStatus() {
         // for CDI proxies
     }
 
     @Inject
-    public PipelineStatus(LeadStore store, DeliveryConfig delivery, OutboxDeliveryScheduler deliveryScheduler) {
+    public PipelineStatus(LeadStore store, DeliveryConfig delivery, OutboxDeliveryScheduler deliveryScheduler,
+            MetaLeadService metaLeads, WebFormConfig webForm) {
         this.store = store;
         this.delivery = delivery;
         this.deliveryScheduler = deliveryScheduler;
+        this.metaLeads = metaLeads;
+        this.webForm = webForm;
     }
 
     public Report report() {
@@ -77,7 +89,9 @@ public class PipelineStatus {
                 counts == null ? null : counts.events(),
                 delivery,
                 pause == null ? DELIVERY_RUNNING : DELIVERY_PAUSED,
-                pause);
+                pause,
+                metaLeads.report(health.reachable()),
+                webForm.report());
     }
 
     /** The pause for a dead receiver, on this replica; empty while delivery runs. */
@@ -91,6 +105,19 @@ public class PipelineStatus {
 
     public DeliveryBacklog deliveryBacklog() {
         return store.deliveryBacklog();
+    }
+
+    public boolean metaLeadAdsConfigured() {
+        return metaLeads.configured();
+    }
+
+    /** Meta leads waiting to be fetched and failed for good. */
+    public InboxCounts metaLeadCounts() {
+        return metaLeads.counts();
+    }
+
+    public WebFormConfig.Report webForm() {
+        return webForm.report();
     }
 
     public boolean workflowWebhookConfigured() {

@@ -13,6 +13,9 @@ import com.opulenthorizons.gateway.lead.LeadIngestResult;
 import com.opulenthorizons.gateway.lead.LeadIngestService;
 import com.opulenthorizons.gateway.lead.OhidLookupRequest;
 import com.opulenthorizons.gateway.lead.OhidLookupResult;
+import com.opulenthorizons.gateway.meta.MetaLeadService;
+import com.opulenthorizons.gateway.meta.ReplayMetaLeadsRequest;
+import com.opulenthorizons.gateway.meta.ReplayMetaLeadsResult;
 import com.opulenthorizons.gateway.person.ForgetPersonRequest;
 import com.opulenthorizons.gateway.person.ForgetPersonResult;
 import com.opulenthorizons.gateway.person.GetPersonRequest;
@@ -56,6 +59,8 @@ public class LeadIngestServer {
     @Inject
     WorkflowEventService workflowEvents;
     @Inject
+    MetaLeadService metaLeads;
+    @Inject
     PersonService people;
 
     @McpTool(name = "ingest_lead", scope = Scope.LEADS_WRITE, title = "Ingest a lead",
@@ -92,7 +97,7 @@ public class LeadIngestServer {
 
     @McpTool(name = "verify_webhook_signature", scope = Scope.LEADS_READ, title = "Verify a webhook signature",
             description = "Checks an HMAC-SHA256 webhook signature over the raw body in constant time, against "
-                    + "CLOUDTALK_WEBHOOK_SECRET or NOTION_WEBHOOK_SECRET.",
+                    + "CLOUDTALK_WEBHOOK_SECRET, NOTION_WEBHOOK_SECRET or META_APP_SECRET.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SignatureCheckResult verifyWebhookSignature(SignatureCheckRequest request) {
         return signatures.check(request);
@@ -115,6 +120,16 @@ public class LeadIngestServer {
             idempotentHint = true, destructiveHint = false, openWorldHint = false)
     public ReplayEventsResult replayEvents(ReplayEventsRequest request) {
         return workflowEvents.replay(request);
+    }
+
+    @McpTool(name = "replay_meta_leads", scope = Scope.EVENTS_REPLAY, title = "Fetch failed Meta leads again",
+            description = "Puts Meta lead ads leads whose Graph API fetch FAILED for good (see status://pipeline and the "
+                    + "MetaLeadFetchFailed events of list_events) back in the fetch queue, due now, with no attempts and a "
+                    + "fresh retry window: the given leadgen_ids (up to 100), or every FAILED one. A lead ingested meanwhile "
+                    + "is stored once (ingest is idempotent by leadgen_id). Answers how many were replayed.",
+            idempotentHint = true, destructiveHint = false, openWorldHint = false)
+    public ReplayMetaLeadsResult replayMetaLeads(ReplayMetaLeadsRequest request) {
+        return metaLeads.replay(request);
     }
 
     @McpTool(name = "get_person", scope = Scope.LEADS_READ, title = "Show a person",
@@ -179,7 +194,8 @@ public class LeadIngestServer {
     }
 
     @McpResource(uri = "status://pipeline", name = "pipeline-status", scope = Scope.GATEWAY_ADMIN, title = "Pipeline status",
-            description = "Sources, channels, the store in use and its reachability, and whether the workflow webhook is configured")
+            description = "Sources, channels, the store in use and its reachability, whether the workflow webhook is configured, "
+                    + "the Meta lead ads receiver (its leads by state and the newest failed fetches) and the website form's abuse controls")
     public PipelineStatus.Report pipelineStatus() {
         return status.report();
     }

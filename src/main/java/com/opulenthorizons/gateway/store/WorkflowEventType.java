@@ -8,7 +8,9 @@ public enum WorkflowEventType {
     /** A person was erased (forget_person): erase them downstream too. */
     PersonForgotten,
     /** One OHID was absorbed into another (merge_people). */
-    PeopleMerged;
+    PeopleMerged,
+    /** A Meta lead ad notification whose lead could not be fetched from the Graph API, for good (until replayed). */
+    MetaLeadFetchFailed;
 
     /** The source system of the events the gateway raises itself (consent, erasure, merge). */
     public static final String GATEWAY_SOURCE = "GATEWAY";

@@ -3,11 +3,10 @@ package com.opulenthorizons.gateway.webhook;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.store.LeadStore;
-import com.opulenthorizons.gateway.store.StoreUnavailableException;
+import com.opulenthorizons.gateway.store.StorePoll;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -36,7 +35,6 @@ public class OutboxDeliveryScheduler {
     DeliveryConfig config;
 
     private ScheduledFuture<?> task;
-    private volatile boolean storeDown;
     private volatile OutboxDelivery delivery;
 
     /** This replica's pause for a dead receiver; empty while delivery runs (or is not configured). */
@@ -65,32 +63,13 @@ public class OutboxDeliveryScheduler {
         }
         OutboxDelivery started = new OutboxDelivery(store, s);
         delivery = started;
-        task = scheduler.scheduleWithFixedDelay(() -> run(started), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
+        task = scheduler.scheduleWithFixedDelay(new StorePoll("outbox poll", started::deliverDue, LOG), s.pollInterval().toMillis(), s.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Delivering workflow events to " + s.url().get().getScheme() + "://" + s.url().get().getAuthority()
                 + " (" + s.retry() + "; "
                 + s.signer().map(k -> "signed with " + k.keyCount() + " key(s)").orElse("unsigned")
                 + (s.authorization().isPresent() ? ", with an Authorization header" : "") + "; pauses after "
                 + s.pauseAfter() + " of failed attempts)");
-    }
-
-    private void run(OutboxDelivery delivery) {
-        try {
-            delivery.deliverDue();
-            if (storeDown) {
-                storeDown = false;
-                LOG.info("outbox polling resumed: the store answers again");
-            }
-        } catch (StoreUnavailableException e) {
-            // The events wait in the store and go at a later poll; say so once per outage.
-            if (!storeDown) {
-                storeDown = true;
-                LOG.warning("outbox poll cannot reach the store, retrying every poll: " + e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and keep polling.
-            LOG.log(Level.SEVERE, "outbox poll failed", e);
-        }
     }
 
     @PreDestroy

@@ -53,7 +53,7 @@ public record RetryPolicy(List<Duration> delays, Duration retryFor, double jitte
     }
 
     /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1d}. */
-    static Duration duration(String text, String setting) {
+    public static Duration duration(String text, String setting) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(setting + ": '" + text + "' is not a duration such as 500ms, 5s, 2m, 1h or 1d");

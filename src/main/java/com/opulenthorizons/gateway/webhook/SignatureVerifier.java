@@ -42,7 +42,7 @@ public class SignatureVerifier {
     }
 
     /**
-     * Whether {@code signature} (lower- or upper-case hex; for Notion optionally prefixed
+     * Whether {@code signature} (lower- or upper-case hex; for Notion and Meta optionally prefixed
      * {@code sha256=}) is the HMAC-SHA256 of {@code body} under one of the source's secrets.
      *
      * @throws InvalidArgumentException when the signature is not hex
@@ -55,14 +55,15 @@ public class SignatureVerifier {
                     + " signatures cannot be checked");
         }
         String hex = signature.trim();
-        if (source == WebhookSource.NOTION && hex.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
+        if (source != WebhookSource.CLOUDTALK && hex.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
             hex = hex.substring(SHA256_PREFIX.length());
         }
         byte[] presented = decodeHex("signature", hex);
         return SharedSecrets.matchesAny(presented, keys.stream().map(key -> hmac(key, body)).toList());
     }
 
-    static byte[] hmac(byte[] key, byte[] body) {
+    /** HMAC-SHA256 of {@code body} keyed by {@code key}. */
+    public static byte[] hmac(byte[] key, byte[] body) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));

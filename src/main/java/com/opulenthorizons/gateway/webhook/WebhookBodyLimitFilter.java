@@ -16,10 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Bounds webhook bodies to WEBHOOK_MAX_BODY_BYTES before they are read, as {@link RequestBodyLimit}
- * says: the receivers must read the whole body to check its signature.
+ * Bounds the bodies of the public receivers (webhooks and the website form) to WEBHOOK_MAX_BODY_BYTES
+ * before they are read, as {@link RequestBodyLimit} says: the receivers read the whole body (to check
+ * its signature, or to parse the form).
  */
-@WebFilter(urlPatterns = "/webhooks/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/webhooks/*", "/leads/*"}, asyncSupported = true)
 public class WebhookBodyLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

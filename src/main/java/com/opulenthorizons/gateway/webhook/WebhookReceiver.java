@@ -145,7 +145,8 @@ public class WebhookReceiver {
         }
     }
 
-    private static Map<String, Object> parseObject(byte[] body) {
+    /** The body as a JSON object; a {@link WebhookRejectedException} (400) for anything else. */
+    public static Map<String, Object> parseObject(byte[] body) {
         try {
             Object parsed = WireJson.MAPPER.readValue(body, Object.class);
             if (parsed instanceof Map<?, ?> map) {

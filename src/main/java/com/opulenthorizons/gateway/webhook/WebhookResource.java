@@ -1,17 +1,9 @@
 package com.opulenthorizons.gateway.webhook;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import com.opulenthorizons.gateway.common.Correlation;
-import com.opulenthorizons.gateway.common.InvalidArgumentException;
-import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.WireJson;
-import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
 import com.opulenthorizons.gateway.events.CallEventResult;
-import com.opulenthorizons.gateway.store.StoreUnavailableException;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 @RequestScoped
 public class WebhookResource {
-
-    private static final Logger LOG = Logger.getLogger(WebhookResource.class.getName());
 
     @Inject
     WebhookReceiver receiver;
@@ -62,40 +52,7 @@ public class WebhookResource {
         });
     }
 
-    @FunctionalInterface
-    private interface Work {
-        Map<?, ?> run();
-    }
-
-    private static final RepeatedWarnings REFUSALS = new RepeatedWarnings(LOG);
-
-    private Response handle(String source, Work work) {
-        String correlationId = Correlation.newId();
-        // Only a delivery whose signature was verified stores anything, so what it stores came "via webhook".
-        try (Correlation.Scope scope = Correlation.open(correlationId);
-                Correlation.Scope origin = Origin.open(new Origin(Origin.Via.WEBHOOK, source))) {
-            return Response.ok(work.run()).header("X-Correlation-Id", correlationId).build();
-        } catch (WebhookRejectedException e) {
-            // A flood of bad signatures makes one line a minute per kind, with a count (and is limited per address).
-            REFUSALS.warn(source + "-" + e.status(), "correlation_id=" + correlationId + " " + source + " webhook refused ("
-                    + e.status() + "): " + e.getMessage());
-            return error(e.status(), e.getMessage(), correlationId);
-        } catch (InvalidArgumentException e) {
-            REFUSALS.warn(source + "-400", "correlation_id=" + correlationId + " " + source + " webhook refused (400): " + e.getMessage());
-            return error(400, e.getMessage(), correlationId);
-        } catch (StoreUnavailableException e) {
-            LOG.warning("correlation_id=" + correlationId + " " + source + " webhook not stored: " + e.getMessage());
-            return error(503, e.getMessage(), correlationId);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "correlation_id=" + correlationId + " " + source + " webhook failed", e);
-            return error(500, "internal error; the server log has the details under this correlation id", correlationId);
-        }
-    }
-
-    private static Response error(int status, String message, String correlationId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("correlation_id", correlationId);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).header("X-Correlation-Id", correlationId).build();
+    private static Response handle(String source, WebhookAnswers.Work work) {
+        return WebhookAnswers.handle(source, work);
     }
 }

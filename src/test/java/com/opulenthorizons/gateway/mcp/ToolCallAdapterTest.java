@@ -142,7 +142,7 @@ class ToolCallAdapterTest {
                 Map.of("body_hex", "00", "signature", "00", "source", "stripe"), SignatureCheckRequest.class,
                 r -> new SignatureCheckResult(false));
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).isEqualTo("source: must be one of cloudtalk, notion");
+        assertThat(text(result)).isEqualTo("source: must be one of cloudtalk, notion, meta");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway on the PostgreSQL test server (GatewayDeployment.POSTGRES), as the integration
@@ -57,6 +58,31 @@ public final class GatewayUnderTest {
 
     public static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(CallToolRequest.builder(tool).arguments(arguments).build());
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * POSTs {@code body} to the gateway with these header name and value pairs; as
+     * {@code application/json} unless they name another Content-Type.
+     */
+    public static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!typed) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON object answer. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(HttpResponse<String> response) {
+        return JsonMapper.shared().readValue(response.body(), Map.class);
     }
 
     public static String unique(String prefix) {

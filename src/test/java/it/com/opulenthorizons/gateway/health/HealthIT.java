@@ -66,7 +66,8 @@ class HealthIT {
         Map<String, Object> details = get("/admin/health", 200);
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) check(details, "pipeline").get("data");
-        assertThat(data).containsKeys("store", "store_reachable", "store_detail", "workflow_webhook_configured");
+        assertThat(data).containsKeys("store", "store_reachable", "store_detail", "workflow_webhook_configured", "meta_lead_ads",
+                "meta_leads_pending", "meta_leads_failed", "web_form_origins", "web_form_captcha");
         assertThat(data.get("store_reachable")).isEqualTo(true);
         // the stand-in receiver answers: delivery is not paused
         assertThat(data.get("delivery")).isEqualTo("running");

@@ -66,7 +66,7 @@ class LeadIngestToolsIT {
         Map<String, Tool> tools = client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
         assertThat(tools).containsOnlyKeys("ingest_lead", "process_cloudtalk_event", "process_notion_event", "lookup_ohid",
                 "get_person", "search_leads", "record_consent", "forget_person", "merge_people",
-                "verify_webhook_signature", "list_events", "replay_events");
+                "verify_webhook_signature", "list_events", "replay_events", "replay_meta_leads");
         tools.values().forEach(t -> {
             assertThat(t.outputSchema()).as(t.name() + " outputSchema").isNotNull();
             assertThat(t.description()).as(t.name() + " description").isNotBlank();

@@ -62,4 +62,37 @@ class InMemoryModeIT {
             client.closeGracefully();
         }
     }
+
+    @Test
+    void withoutPghostTheWebFormStoresInMemoryAndTheMetaReceiverRefusesUntilConfigured() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ready().statusCode() == 200);
+        HttpClient http = HttpClient.newHttpClient();
+        String email = "mem-form-" + UUID.randomUUID() + "@example.com";
+        // a server-side post (no Origin): the only kind a gateway with no WEB_FORM_ALLOWED_ORIGINS takes
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(BASE + "/leads/web"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mem Form\",\"email\":\"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(201);
+        HttpResponse<String> browser = http.send(HttpRequest.newBuilder(URI.create(BASE + "/leads/web"))
+                .header("Content-Type", "application/json").header("Origin", "https://www.example.com")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mem Form\",\"email\":\"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> meta = http.send(HttpRequest.newBuilder(URI.create(BASE + "/webhooks/meta"))
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", "sha256=00")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(meta.statusCode()).isEqualTo(503);
+        assertThat(meta.body()).contains("META_APP_SECRET is not set");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(BASE + "/admin/health")).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("\"meta_lead_ads\":\"not_configured\"");
+
+        McpSyncClient client = McpClients.connect(BASE, "/mcp/lead-ingest", null);
+        try {
+            assertThat(structured(call(client, "lookup_ohid", Map.of("email", email)))).containsEntry("found", true);
+        } finally {
+            client.closeGracefully();
+        }
+    }
 }

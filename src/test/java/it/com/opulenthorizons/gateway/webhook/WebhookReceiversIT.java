@@ -31,7 +31,6 @@ import com.opulenthorizons.gateway.testing.ValidLead;
 import io.modelcontextprotocol.client.McpSyncClient;
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItPostgres;
-import tools.jackson.databind.json.JsonMapper;
 
 /** POST /webhooks/cloudtalk and /webhooks/notion on Liberty, against PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)
@@ -55,19 +54,12 @@ class WebhookReceiversIT {
         client.closeGracefully();
     }
 
-    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(GatewayUnderTest.uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        return GatewayUnderTest.post(path, body, headers);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> response) {
-        return JsonMapper.shared().readValue(response.body(), Map.class);
+        return GatewayUnderTest.json(response);
     }
 
     private static long eventsOfCall(String callId) throws Exception {
