@@ -136,7 +136,9 @@ class RateLimitIT {
         List<HttpResponse<String>> answers = send(90, badKey);
         long refilled = refilledDuring(started, 60);
 
-        assertThat(count(answers, 401)).isBetween(60L, 60L + refilled);
+        // Only refusals count, so requests already being checked when the allowance runs out are still
+        // answered 401: up to one batch (16 in flight) more.
+        assertThat(count(answers, 401)).isBetween(60L, 60L + refilled + 15);
         assertThat(count(answers, 401) + count(answers, 429)).isEqualTo(90);
         assertThat(answers.get(89).headers().firstValue("Retry-After")).isPresent();
     }
