@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,33 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The in-memory store's workflow events and their queue. A claim does not scan the events: the
- * events that may be sent next (the oldest pending event of each OHID, and every pending event
- * without one) wait in a set sorted by when they become available (next attempt, or end of
- * lease), so a claim takes only what is due. Delivered events are kept up to
+ * The in-memory store's workflow events; the order in which pending ones may be sent is kept by
+ * {@link InMemoryDeliveryQueue}, so a claim takes only what is due. Delivered events are kept up to
  * {@code deliveredHistory}, the oldest delivered dropped first; pending and failed ones are kept.
  * <p>
  * Thread-safe: every method holds this object's lock, which is never held while another is taken.
  */
 final class InMemoryOutbox implements EventOutbox, EventLog {
 
-    /** Order of one OHID's pending events: as they happened. */
-    private static final Comparator<InMemoryEventRow> OCCURRED = Comparator
-            .comparing((InMemoryEventRow r) -> r.event.occurredAt()).thenComparing(r -> r.event.id().toString());
-    /** Order of the sendable events: when each becomes available, then as they came. */
-    private static final Comparator<InMemoryEventRow> AVAILABLE = Comparator
-            .comparing((InMemoryEventRow r) -> r.availableAt).thenComparingLong(r -> r.sequence);
-
     private final int deliveredHistory;
     private final Map<UUID, InMemoryEventRow> events = new LinkedHashMap<>();
     private final Map<String, UUID> eventByDedupKey = new HashMap<>();
-    private final Map<UUID, TreeSet<InMemoryEventRow>> pendingByOhid = new HashMap<>();
-    /** Rows are taken out before their availableAt changes: it is part of their place. */
-    private final TreeSet<InMemoryEventRow> sendable = new TreeSet<>(AVAILABLE);
+    private final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
     /** Delivered event ids, oldest delivery first. */
     private final LinkedHashSet<UUID> delivered = new LinkedHashSet<>();
     private long sequence;
@@ -64,7 +51,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         if (dedupKey != null) {
             eventByDedupKey.put(dedupKey, event.id());
         }
-        queue(row);
+        queue.add(row);
     }
 
     synchronized Optional<StoredEvent> find(UUID eventId) {
@@ -75,60 +62,16 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         return events.size();
     }
 
-    /** A pending row joins its OHID's line, and is sendable when it is first in it. */
-    private void queue(InMemoryEventRow row) {
-        if (row.event.ohid() == null) {
-            makeSendable(row);
-            return;
-        }
-        TreeSet<InMemoryEventRow> line = pendingByOhid.computeIfAbsent(row.event.ohid(), k -> new TreeSet<>(OCCURRED));
-        InMemoryEventRow formerFirst = line.isEmpty() ? null : line.first();
-        line.add(row);
-        if (line.first() == row) {
-            // A replayed older event goes first again; one in flight still settles as usual.
-            if (formerFirst != null) {
-                sendable.remove(formerFirst);
-            }
-            makeSendable(row);
-        }
-    }
-
-    private void makeSendable(InMemoryEventRow row) {
-        if (row.availableAt != null) {
-            sendable.remove(row);
-        }
-        row.availableAt = row.leaseUntil != null && row.leaseUntil.isAfter(row.nextAttempt) ? row.leaseUntil : row.nextAttempt;
-        sendable.add(row);
-    }
-
-    /** A settled row leaves the queue, and the next event of its OHID becomes sendable. */
-    private void dequeue(InMemoryEventRow row) {
-        sendable.remove(row);
-        TreeSet<InMemoryEventRow> line = row.event.ohid() == null ? null : pendingByOhid.get(row.event.ohid());
-        if (line == null) {
-            return;
-        }
-        line.remove(row);
-        if (line.isEmpty()) {
-            pendingByOhid.remove(row.event.ohid());
-        } else if (line.first().availableAt == null || !sendable.contains(line.first())) {
-            makeSendable(line.first());
-        }
-    }
-
     @Override
     public synchronized List<OutboxEvent> claimDue(int max, Duration lease) {
         Instant now = Instant.now();
         UUID token = UUID.randomUUID();
-        List<InMemoryEventRow> taken = new ArrayList<>();
-        while (taken.size() < max && !sendable.isEmpty() && !sendable.first().availableAt.isAfter(now)) {
-            taken.add(sendable.pollFirst());
-        }
+        List<InMemoryEventRow> taken = queue.takeDue(max, now);
         List<OutboxEvent> claimed = new ArrayList<>(taken.size());
         for (InMemoryEventRow row : taken) {
             row.leaseUntil = now.plus(lease);
             row.leaseToken = token;
-            makeSendable(row);
+            queue.refresh(row);
             StoredEvent e = row.event;
             claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
                     e.correlationId(), row.attempts, token, row.retryFrom));
@@ -157,7 +100,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         for (UUID eventId : eventIds) {
             InMemoryEventRow row = heldBy(eventId, leaseToken);
             if (row != null) {
-                dequeue(row);
+                queue.settle(row);
                 row.status = DeliveryStatus.DELIVERED;
                 release(row, row.attempts + 1, null);
                 delivered.add(eventId);
@@ -185,11 +128,11 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         if (row == null) {
             return false;
         }
-        boolean wasSendable = sendable.remove(row);
+        boolean wasSendable = queue.withdraw(row);
         release(row, attempts, error);
         row.nextAttempt = nextAttempt;
         if (wasSendable) {
-            makeSendable(row);
+            queue.refresh(row);
         }
         return true;
     }
@@ -200,7 +143,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         if (row == null) {
             return false;
         }
-        dequeue(row);
+        queue.settle(row);
         row.status = DeliveryStatus.FAILED;
         release(row, attempts, error);
         return true;
@@ -248,13 +191,13 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
             if (from.equals(row.event.ohid())) {
                 boolean pending = row.status == DeliveryStatus.PENDING;
                 if (pending) {
-                    dequeue(row);
+                    queue.settle(row);
                 }
                 StoredEvent e = row.event;
                 row.event = new StoredEvent(e.id(), to, e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
                         e.correlationId(), e.deliveryStatus(), e.deliveryAttempts(), e.lastError());
                 if (pending) {
-                    queue(row);
+                    queue.add(row);
                 }
             }
         }
@@ -312,7 +255,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
             return false;
         }
         delivered.remove(row.event.id());
-        queue(row);
+        queue.add(row);
         return true;
     }
 
