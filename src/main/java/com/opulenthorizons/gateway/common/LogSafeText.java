@@ -81,7 +81,12 @@ public final class LogSafeText {
         if (message == null) {
             return null;
         }
-        return EMAIL_LIKE.matcher(QUERY.matcher(message).replaceAll("?...")).replaceAll("<masked>");
+        return emailsReplaced(QUERY.matcher(message).replaceAll("?..."), "<masked>");
+    }
+
+    /** The text with every email-like word replaced by {@code replacement}. */
+    public static String emailsReplaced(String text, String replacement) {
+        return EMAIL_LIKE.matcher(text).replaceAll(replacement);
     }
 
     /**

@@ -5,10 +5,13 @@ import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
+import com.opulenthorizons.gateway.common.LogSafeText;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +79,25 @@ public class ContactNormalizer {
         } catch (NumberParseException e) {
             throw notAPhone(field);
         }
+    }
+
+    /**
+     * The text with its contact details taken out: every email-like word becomes {@code <email>},
+     * and every possible phone number that libphonenumber finds in it (international, or national
+     * for the default region) {@code <phone>}. For free text that is kept, such as an erasure's reason.
+     */
+    public String withoutContacts(String text) {
+        if (text == null) {
+            return null;
+        }
+        String noEmails = LogSafeText.emailsReplaced(text, "<email>");
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (PhoneNumberMatch match : PHONES.findNumbers(noEmails, defaultRegion, Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            out.append(noEmails, from, match.start()).append("<phone>");
+            from = match.end();
+        }
+        return out.append(noEmails.substring(from)).toString();
     }
 
     public ContactKeys keys(String email, String phone) {

@@ -1,5 +1,6 @@
 package com.opulenthorizons.gateway.lead;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,4 +19,27 @@ public record NewLead(
         Map<String, Object> consent,
         Map<String, Object> eventPayload,
         String correlationId) {
+
+    /** Whether this lead's {@code marketing_consent} is a grant. */
+    public boolean grantsConsent() {
+        return consent != null && Boolean.TRUE.equals(consent.get("marketing_consent"));
+    }
+
+    /**
+     * The payload of the {@code ConsentChanged} event the store sends when this lead changes the
+     * person's current consent (or is their first entry): record_consent's shape ({@code state},
+     * {@code source}, and {@code via} and {@code caller} as the lead's event has them) plus the ingest id.
+     */
+    public Map<String, Object> consentEventPayload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", grantsConsent() ? "GRANTED" : "NOT_GIVEN");
+        payload.put("source", consent == null ? null : consent.get("consent_source"));
+        payload.put("ingest_id", ingestId.toString());
+        for (String key : new String[] {"via", "caller"}) {
+            if (eventPayload != null && eventPayload.get(key) != null) {
+                payload.put(key, eventPayload.get(key));
+            }
+        }
+        return payload;
+    }
 }

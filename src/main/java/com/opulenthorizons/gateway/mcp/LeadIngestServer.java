@@ -169,8 +169,10 @@ public class LeadIngestServer {
     @McpTool(name = "forget_person", scope = Scope.PEOPLE_ERASE, title = "Forget a person",
             description = "Erases a person for good (GDPR Art. 17): their leads and consent entries are deleted, and the "
                     + "payloads of their workflow events, delivered or not, are redacted, as are events without a person "
-                    + "that carry their email or phone. A tombstone keeps the OHID, the time, the caller and the reason "
-                    + "(write no personal data in it). Later ingests of the same email or phone get a new OHID. Sends a "
+                    + "that carry their email or phone (however the number is written). A delivery of their events "
+                    + "already in flight is waited for (up to 30 s, else refused: nothing erased, try again), so none goes "
+                    + "out unredacted afterwards. A tombstone keeps the OHID, the time, the caller and the reason (write no "
+                    + "personal data in it: emails and phone numbers in it are stored as <email> and <phone>). Later ingests of the same email or phone get a new OHID. Sends a "
                     + "PersonForgotten workflow event so that workflows erase downstream. Repeating it changes nothing.",
             destructiveHint = true, idempotentHint = true, openWorldHint = false)
     public ForgetPersonResult forgetPerson(ForgetPersonRequest request) {

@@ -149,9 +149,11 @@ public class PersonService {
         return new RecordConsentResult(entry.ohid(), entry.state(), entry.recordedAt().toString());
     }
 
-    /** Erases the person; the tombstone keeps who asked (the caller) and why. */
+    /** Erases the person; the tombstone keeps who asked (the caller) and why, without emails or phones. */
     public ForgetPersonResult forget(ForgetPersonRequest request) {
-        ForgetOutcome outcome = store.forget(request.ohid(), callerName(), request.reason(), gatewayEventPayload(),
+        // the reason is kept for good: emails and phones written in it are not
+        ForgetOutcome outcome = store.forget(request.ohid(), callerName(), normalizer.withoutContacts(request.reason()),
+                gatewayEventPayload(),
                 Correlation.current().orElseGet(Correlation::newId));
         Tombstone t = outcome.tombstone();
         LOG.info("forget_person: " + t.ohid() + (outcome.erased() ? " forgotten by " + t.forgottenBy() : " was already forgotten"));

@@ -77,7 +77,9 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
             StoredLead existing = leads.get(existingId);
             return new IngestOutcome(existing.id(), existing.ohid(), false);
         }
-        UUID ohid = IDENTITY.resolve(lead.contacts(), lookup);
+        Optional<UUID> known = IDENTITY.find(lead.contacts(), lookup);
+        UUID ohid = known.orElseGet(UUID::randomUUID);
+        boolean consentChanges = known.isEmpty() || people.consentChangedBy(ohid, lead.grantsConsent(), leads.values());
         Instant now = Instant.now();
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),
@@ -93,6 +95,11 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
             ohidByPhone.put(lead.contacts().phone(), ohid);
         }
         outbox.add(event, null);
+        if (consentChanges) { // just after LeadIngested, as in PostgreSQL (clock_timestamp() after now())
+            outbox.add(new StoredEvent(UUID.randomUUID(), ohid, WorkflowEventType.ConsentChanged.name(),
+                    lead.consentEventPayload(), now.plusNanos(1_000), lead.sourceSystem().name(), lead.correlationId(), DeliveryStatus.PENDING, 0,
+                    null), null);
+        }
         return new IngestOutcome(row.id(), ohid, true);
     }
 
@@ -176,11 +183,15 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
         ohidByEmail.values().removeIf(ohid::equals);
         ohidByPhone.values().removeIf(ohid::equals);
         for (StoredLead lead : leads.values()) {
-            Optional.ofNullable(PostgresPeople.emailOf(lead)).filter(values::contains).ifPresent(e -> ohidByEmail.put(e, lead.ohid()));
-            Optional.ofNullable(PostgresPeople.phoneOf(lead)).filter(values::contains).ifPresent(p -> ohidByPhone.put(p, lead.ohid()));
+            Optional.ofNullable(PostgresPeople.emailOf(lead)).filter(e -> values.contains("e:" + e))
+                    .ifPresent(e -> ohidByEmail.put(e, lead.ohid()));
+            Optional.ofNullable(PostgresPeople.phoneOf(lead)).filter(p -> values.contains("p:" + p))
+                    .ifPresent(p -> ohidByPhone.put(p, lead.ohid()));
         }
         people.forgetConsent(ohid);
-        outbox.redact(ohid, e -> values.stream().anyMatch(v -> String.valueOf(e.payload()).contains(v)), REDACTED);
+        ContactTraces traces = ContactTraces.of(values);
+        outbox.people().redactWhenUnclaimed(ohid, e -> traces.foundIn(String.valueOf(e.payload())), REDACTED,
+                PostgresPersonChanges.MAX_DELIVERY_WAIT_MS);
         Tombstone tombstone = new Tombstone(ohid, Instant.now(), forgottenBy, reason);
         people.tombstones.put(ohid, tombstone);
         outbox.add(gatewayEvent(ohid, WorkflowEventType.PersonForgotten, eventPayload, correlationId), null);
@@ -210,7 +221,7 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
                 l.sourceLeadId(), l.channel(), l.payload(), l.consent(), l.createdAt()) : l);
         ohidByEmail.replaceAll((k, o) -> o.equals(absorbed) ? surviving : o);
         ohidByPhone.replaceAll((k, o) -> o.equals(absorbed) ? surviving : o);
-        outbox.reassign(absorbed, surviving);
+        outbox.people().reassign(absorbed, surviving);
         Instant at = people.absorb(absorbed, surviving);
         Map<String, Object> payload = new LinkedHashMap<>(eventPayload);
         payload.put("absorbed_ohid", absorbed.toString());
@@ -220,8 +231,8 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
 
     private static List<String> contactsOf(StoredLead lead) {
         List<String> values = new ArrayList<>();
-        Optional.ofNullable(PostgresPeople.emailOf(lead)).ifPresent(values::add);
-        Optional.ofNullable(PostgresPeople.phoneOf(lead)).ifPresent(p -> values.add(p.substring(1)));
+        Optional.ofNullable(PostgresPeople.emailOf(lead)).ifPresent(e -> values.add("e:" + e));
+        Optional.ofNullable(PostgresPeople.phoneOf(lead)).ifPresent(p -> values.add("p:" + p));
         return values;
     }
 

@@ -26,18 +26,25 @@ import java.util.UUID;
 final class InMemoryOutbox implements EventOutbox, EventLog {
 
     private final int deliveredHistory;
-    private final Map<UUID, InMemoryEventRow> events = new LinkedHashMap<>();
+    /** Read and changed under this object's lock, also by {@link InMemoryPersonEvents}. */
+    final Map<UUID, InMemoryEventRow> events = new LinkedHashMap<>();
     private final Map<String, UUID> eventByDedupKey = new HashMap<>();
-    private final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
     /** Delivered event ids, oldest delivery first. */
     private final LinkedHashSet<UUID> delivered = new LinkedHashSet<>();
     private long sequence;
+    private final InMemoryPersonEvents people = new InMemoryPersonEvents(this);
 
     InMemoryOutbox(int deliveredHistory) {
         if (deliveredHistory < 0) {
             throw new IllegalArgumentException("MEMORY_DELIVERED_HISTORY must be 0 or more");
         }
         this.deliveredHistory = deliveredHistory;
+    }
+
+    /** The events seen per person. */
+    InMemoryPersonEvents people() {
+        return people;
     }
 
     /** The id of the event stored under {@code dedupKey}, if any. */
@@ -108,6 +115,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
             }
         }
         forgetOldestDelivered();
+        notifyAll(); // an erasure may wait for these outcomes
         return recorded;
     }
 
@@ -134,6 +142,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         if (wasSendable) {
             queue.refresh(row);
         }
+        notifyAll();
         return true;
     }
 
@@ -146,6 +155,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
         queue.settle(row);
         row.status = DeliveryStatus.FAILED;
         release(row, attempts, error);
+        notifyAll();
         return true;
     }
 
@@ -169,57 +179,6 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
             }
         }
         return EventPage.of(rows, query.limit());
-    }
-
-    /** One person's events (with payloads), newest first, older than {@code after} when given. */
-    synchronized List<StoredEvent> eventsOf(UUID ohid, EventCursor after, int max) {
-        List<StoredEvent> found = new ArrayList<>();
-        List<InMemoryEventRow> newestFirst = new ArrayList<>(events.values());
-        Collections.reverse(newestFirst);
-        for (InMemoryEventRow row : newestFirst) {
-            StoredEvent e = row.event;
-            if (found.size() < max && ohid.equals(e.ohid()) && (after == null || after.isBefore(e.occurredAt(), e.id()))) {
-                found.add(row.snapshot());
-            }
-        }
-        return found;
-    }
-
-    /** A merge: every event of {@code from} is {@code to}'s now, pending ones in {@code to}'s line. */
-    synchronized void reassign(UUID from, UUID to) {
-        for (InMemoryEventRow row : events.values()) {
-            if (from.equals(row.event.ohid())) {
-                boolean pending = row.status == DeliveryStatus.PENDING;
-                if (pending) {
-                    queue.settle(row);
-                }
-                StoredEvent e = row.event;
-                row.event = new StoredEvent(e.id(), to, e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
-                        e.correlationId(), e.deliveryStatus(), e.deliveryAttempts(), e.lastError());
-                if (pending) {
-                    queue.add(row);
-                }
-            }
-        }
-    }
-
-    /** An erasure: the payloads of {@code ohid}'s events, and of events without a person that match, become {@code redacted}. */
-    synchronized void redact(UUID ohid, java.util.function.Predicate<StoredEvent> unlinkedMatch, Map<String, Object> redacted) {
-        for (InMemoryEventRow row : events.values()) {
-            StoredEvent e = row.event;
-            if (ohid.equals(e.ohid()) || (e.ohid() == null && unlinkedMatch.test(e))) {
-                row.event = new StoredEvent(e.id(), e.ohid(), e.eventType(), redacted, e.occurredAt(), e.sourceSystem(),
-                        e.correlationId(), e.deliveryStatus(), e.deliveryAttempts(), null);
-                row.lastError = null;
-            }
-        }
-    }
-
-    /** Whether a call event of {@code ohid} occurred at or after {@code since}. */
-    synchronized boolean hasCallAtOrAfter(UUID ohid, Instant since) {
-        return events.values().stream().map(r -> r.event).anyMatch(e -> ohid.equals(e.ohid())
-                && !e.occurredAt().isBefore(since) && (WorkflowEventType.CallReceived.name().equals(e.eventType())
-                        || WorkflowEventType.CallCompleted.name().equals(e.eventType())));
     }
 
     @Override

@@ -60,7 +60,7 @@ final class InMemoryPeople {
         List<StoredLead> leads = allLeads.stream().filter(l -> l.ohid().equals(effective)).sorted(NEWEST)
                 .limit(PersonStore.LEAD_LIMIT).toList();
         List<RecordedConsent> entries = consentOf(effective);
-        List<StoredEvent> events = outbox.eventsOf(effective, after, eventLimit + 1);
+        List<StoredEvent> events = outbox.people().eventsOf(effective, after, eventLimit + 1);
         Set<String> phones = new LinkedHashSet<>();
         leads.forEach(l -> Optional.ofNullable(PostgresPeople.phoneOf(l)).ifPresent(phones::add));
         List<SharedPhone> shared = allLeads.stream().filter(l -> !l.ohid().equals(effective))
@@ -76,7 +76,7 @@ final class InMemoryPeople {
     }
 
     boolean exists(UUID ohid, Collection<StoredLead> leads, InMemoryOutbox outbox) {
-        return leads.stream().anyMatch(l -> l.ohid().equals(ohid)) || !outbox.eventsOf(ohid, null, 1).isEmpty();
+        return leads.stream().anyMatch(l -> l.ohid().equals(ohid)) || !outbox.people().eventsOf(ohid, null, 1).isEmpty();
     }
 
     /** The OHID that answers for {@code ohid}, checked to be known and not forgotten. */
@@ -89,6 +89,28 @@ final class InMemoryPeople {
             throw PersonStateException.unknown(ohid);
         }
         return effective;
+    }
+
+    /**
+     * Whether a lead of a known person, granting or not, changes their current consent: the rule of
+     * PostgreSQL's ingest (sql/V15) and of PersonService. Only a grant can, when the newest GRANTED or
+     * WITHDRAWN entry is not a grant (a withdrawal wins a tie); a person's first entry always does,
+     * which the caller knows.
+     */
+    boolean consentChangedBy(UUID ohid, boolean grants, Collection<StoredLead> leads) {
+        if (!grants) {
+            return false;
+        }
+        Instant grantedByLead = leads.stream().filter(l -> l.ohid().equals(ohid))
+                .filter(l -> l.consent() != null && Boolean.TRUE.equals(l.consent().get("marketing_consent")))
+                .map(StoredLead::createdAt).max(Comparator.naturalOrder()).orElse(null);
+        RecordedConsent recorded = consentOf(ohid).stream().findFirst().orElse(null);
+        if (recorded != null && (grantedByLead == null || !recorded.recordedAt().isBefore(grantedByLead))) {
+            boolean withdrawnAtOnce = consentOf(ohid).stream().anyMatch(r -> r.state() == ConsentState.WITHDRAWN
+                    && r.recordedAt().equals(recorded.recordedAt()));
+            return withdrawnAtOnce || recorded.state() != ConsentState.GRANTED;
+        }
+        return grantedByLead == null;
     }
 
     RecordedConsent addConsent(UUID ohid, ConsentState state, String source, String recordedBy) {
@@ -111,7 +133,7 @@ final class InMemoryPeople {
                 && (s.from() == null || !l.createdAt().isBefore(s.from()))
                 && (s.to() == null || l.createdAt().isBefore(s.to()))
                 && (s.words().isEmpty() || hasWordPrefixes(l, s.words()))
-                && (s.hasCallAfterLead() == null || s.hasCallAfterLead() == outbox.hasCallAtOrAfter(l.ohid(), l.createdAt()));
+                && (s.hasCallAfterLead() == null || s.hasCallAfterLead() == outbox.people().hasCallAtOrAfter(l.ohid(), l.createdAt()));
     }
 
     /** As PostgreSQL's 'simple' text search with prefix terms: every query word starts some word of the lead. */

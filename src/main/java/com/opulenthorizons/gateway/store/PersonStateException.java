@@ -27,4 +27,11 @@ public class PersonStateException extends GatewayFailure {
     public static PersonStateException refused(String message) {
         return new PersonStateException(ErrorKind.INVALID_ARGUMENT, "invalid_argument", message);
     }
+
+    /** An erasure that waited too long for a delivery of the person's events in flight; nothing was changed. */
+    public static PersonStateException deliveryInFlight(Object ohid) {
+        return new PersonStateException(ErrorKind.REFUSED, "delivery_in_flight", "ohid: a delivery of " + ohid
+                + "'s workflow events is still in flight, and they must not go out unredacted; nothing was erased: try again "
+                + "in a minute");
+    }
 }

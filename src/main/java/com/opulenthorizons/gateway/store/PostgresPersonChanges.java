@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,18 +79,7 @@ final class PostgresPersonChanges {
                 throw PersonStateException.unknown(ohid);
             }
             Set<String> keys = lockContactKeys(c, List.of(ohid));
-            update(c, "UPDATE workflow_event SET payload = CAST(? AS jsonb), last_error = NULL WHERE ohid = ?", REDACTED, ohid);
-            // Events with no person (a call from a number not yet known) can still carry the contact values.
-            List<String> patterns = keys.stream().map(PostgresPersonChanges::contactValue)
-                    .map(v -> "%" + likeEscaped(v) + "%").toList();
-            if (!patterns.isEmpty()) {
-                try (PreparedStatement q = c.prepareStatement("UPDATE workflow_event SET payload = CAST(? AS jsonb) "
-                        + "WHERE ohid IS NULL AND CAST(payload AS text) LIKE ANY (?)")) {
-                    q.setString(1, REDACTED);
-                    q.setArray(2, c.createArrayOf("text", patterns.toArray()));
-                    q.executeUpdate();
-                }
-            }
+            redactEvents(c, ohid, ContactTraces.of(keys));
             update(c, "DELETE FROM lead_context WHERE ohid = ?", ohid);
             update(c, "DELETE FROM person_consent WHERE ohid = ?", ohid);
             Instant at;
@@ -104,6 +94,60 @@ final class PostgresPersonChanges {
             insertEvent(c, ohid, WorkflowEventType.PersonForgotten, eventPayload, correlationId);
             return new ForgetOutcome(new Tombstone(ohid, at, forgottenBy, reason), true);
         });
+    }
+
+    /**
+     * Redacts the person's events, and the events without a person that carry one of their contact
+     * values however written ({@link ContactTraces}), once no delivery holds any of them: a sender that
+     * claimed one holds its payload as it was, so the erasure waits (the rows unlocked, a savepoint
+     * rolled back) until the sender records its outcome or its lease ends, up to {@link #MAX_DELIVERY_WAIT_MS}.
+     * Once the redacting updates hold the rows without a live lease among them, no claim can take
+     * them before this transaction commits (claims skip locked rows), and after it they are redacted.
+     */
+    private static void redactEvents(Connection c, UUID ohid, ContactTraces traces) throws SQLException {
+        long deadline = System.nanoTime() + MAX_DELIVERY_WAIT_MS * 1_000_000L;
+        while (true) {
+            Savepoint before = c.setSavepoint();
+            int inFlight = redacting(c, "WHERE ohid = ?", ohid);
+            if (!traces.isEmpty()) {
+                inFlight += redacting(c, "WHERE ohid IS NULL AND " + ContactTraces.SQL_CONDITION, traces.emails(), traces.phones());
+            }
+            if (inFlight == 0) {
+                c.releaseSavepoint(before);
+                return;
+            }
+            c.rollback(before);
+            if (System.nanoTime() > deadline) {
+                throw PersonStateException.deliveryInFlight(ohid);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PersonStateException.deliveryInFlight(ohid);
+            }
+        }
+    }
+
+    /** How long an erasure waits for deliveries in flight of the person's events: past a sender's timeout. */
+    static final long MAX_DELIVERY_WAIT_MS = 30_000;
+
+    /** Redacts the events {@code where} selects; answers how many of them a sender holds right now. */
+    private static int redacting(Connection c, String where, Object... params) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("UPDATE workflow_event SET payload = CAST('" + REDACTED
+                + "' AS jsonb), last_error = NULL " + where
+                + " RETURNING delivery_status = 'PENDING' AND lease_until > clock_timestamp()")) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i] instanceof List<?> list ? c.createArrayOf("text", list.toArray()) : params[i]);
+            }
+            int held = 0;
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    held += rs.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return held;
+        }
     }
 
     MergeOutcome merge(UUID surviving, UUID absorbed, String mergedBy, String reason, Map<String, Object> eventPayload,
@@ -184,16 +228,6 @@ final class PostgresPersonChanges {
             PostgresPersonLocks.lock(c, fresh);
             locked.addAll(fresh);
         }
-    }
-
-    /** The value of a lock key; a phone without its +, as senders write it either way. */
-    static String contactValue(String key) {
-        String value = key.substring(2);
-        return key.startsWith("p:+") ? value.substring(1) : value;
-    }
-
-    private static String likeEscaped(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void update(Connection c, String sql, Object... params) throws SQLException {

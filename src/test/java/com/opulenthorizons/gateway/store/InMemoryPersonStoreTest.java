@@ -1,6 +1,6 @@
 package com.opulenthorizons.gateway.store;
 
-class InMemoryPersonStoreTest extends PersonChangesContract {
+class InMemoryPersonStoreTest extends PersonEventsContract {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
 

@@ -23,7 +23,7 @@ import com.opulenthorizons.gateway.person.GetPersonRequest;
 import com.opulenthorizons.gateway.person.RecordConsentRequest;
 
 /** The people contract on a real PostgreSQL, and the plans its reads get. */
-class PostgresPersonStoreTest extends PersonChangesContract {
+class PostgresPersonStoreTest extends PersonEventsContract {
 
     private static TestPostgres.OpenStore postgres;
 

@@ -1,0 +1,90 @@
+-- An ingest sends ConsentChanged, in the same transaction as its lead, when its marketing_consent
+-- changes the person's current consent state or is the person's first consent entry at all; the
+-- payload is the one record_consent sends (state, source, via, caller) plus the ingest id, built
+-- by the server. The rule is PersonService's: the current state is the newest GRANTED or WITHDRAWN
+-- entry (a lead that grants is a GRANTED entry at its created_at; record_consent's entries at their
+-- recorded_at; a withdrawal wins a tie), and a lead without consent takes nothing back.
+-- Otherwise the same function as V5. Safe to re-run.
+DROP FUNCTION IF EXISTS gateway_ingest_lead(UUID, UUID, VARCHAR, VARCHAR, VARCHAR, TEXT, TEXT, JSONB, JSONB, UUID, JSONB, VARCHAR);
+
+CREATE OR REPLACE FUNCTION gateway_ingest_lead(
+    p_id                     UUID,
+    p_new_ohid               UUID,
+    p_source_system          VARCHAR,
+    p_source_lead_id         VARCHAR,
+    p_channel                VARCHAR,
+    p_email                  TEXT,
+    p_phone                  TEXT,
+    p_payload                JSONB,
+    p_consent                JSONB,
+    p_event_id               UUID,
+    p_event_payload          JSONB,
+    p_correlation_id         VARCHAR,
+    p_consent_event_id       UUID,
+    p_consent_event_payload  JSONB,
+    OUT ingest_id    UUID,
+    OUT ohid         UUID,
+    OUT created      BOOLEAN)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    grants          BOOLEAN := COALESCE((p_consent ->> 'marketing_consent')::boolean, false);
+    consent_changes BOOLEAN;
+BEGIN
+    PERFORM pg_advisory_xact_lock(k.h)
+       FROM (SELECT DISTINCT hashtextextended(key, 0) AS h
+               FROM unnest(ARRAY['s:' || p_source_system || ':' || p_source_lead_id,
+                                 'e:' || p_email, 'p:' || p_phone]) AS key
+              WHERE key IS NOT NULL
+              ORDER BY h) AS k;
+
+    -- A replay of the same source lead answers with the first ingest's ids and writes nothing.
+    SELECT l.id, l.ohid INTO ingest_id, ohid
+      FROM lead_context l
+     WHERE l.source_system = p_source_system AND l.source_lead_id = p_source_lead_id;
+    IF FOUND THEN
+        created := false;
+        RETURN;
+    END IF;
+
+    ohid := COALESCE(
+        (SELECT l.ohid FROM lead_context l
+          WHERE p_email IS NOT NULL AND l.payload -> 'person' ->> 'email' = p_email
+          ORDER BY l.created_at DESC LIMIT 1),
+        (SELECT l.ohid FROM lead_context l
+          WHERE p_phone IS NOT NULL AND l.payload -> 'person' ->> 'phone' = p_phone
+          ORDER BY l.created_at DESC LIMIT 1),
+        p_new_ohid);
+
+    IF NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead.ohid)
+       AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead.ohid) THEN
+        consent_changes := true;
+    ELSIF grants THEN
+        consent_changes := COALESCE((
+            SELECT e.state FROM (
+                (SELECT 'GRANTED' AS state, l.created_at AS at, 0 AS withdrawn FROM lead_context l
+                  WHERE l.ohid = gateway_ingest_lead.ohid AND (l.consent ->> 'marketing_consent') = 'true'
+                  ORDER BY l.created_at DESC LIMIT 1)
+                UNION ALL
+                (SELECT c.state, c.recorded_at, CASE WHEN c.state = 'WITHDRAWN' THEN 1 ELSE 0 END FROM person_consent c
+                  WHERE c.ohid = gateway_ingest_lead.ohid
+                  ORDER BY c.recorded_at DESC, CASE WHEN c.state = 'WITHDRAWN' THEN 1 ELSE 0 END DESC LIMIT 1)) AS e
+             ORDER BY e.at DESC, e.withdrawn DESC LIMIT 1), 'NOT_GIVEN') <> 'GRANTED';
+    ELSE
+        consent_changes := false;
+    END IF;
+
+    INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload, consent)
+    VALUES (p_id, ohid, p_source_system, p_source_lead_id, p_channel, p_payload, p_consent);
+    INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id)
+    VALUES (p_event_id, ohid, 'LeadIngested', p_event_payload, p_source_system, p_correlation_id);
+    IF consent_changes THEN
+        -- clock_timestamp(): after the LeadIngested event (now()), which the person's order keeps
+        INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id, occurred_at)
+        VALUES (p_consent_event_id, ohid, 'ConsentChanged', p_consent_event_payload, p_source_system, p_correlation_id,
+                clock_timestamp());
+    END IF;
+
+    ingest_id := p_id;
+    created := true;
+END
+$$;

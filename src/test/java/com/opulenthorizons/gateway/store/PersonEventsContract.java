@@ -1,0 +1,154 @@
+package com.opulenthorizons.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.opulenthorizons.gateway.person.ConsentDecision;
+import com.opulenthorizons.gateway.person.RecordConsentRequest;
+
+/**
+ * What every store sends about a person's consent and erasure beyond {@link PersonChangesContract}:
+ * the ConsentChanged events of ingests, and the erasure's edge cases. Each store's test extends this class.
+ */
+public abstract class PersonEventsContract extends PersonChangesContract {
+
+    /** The person's events of one type, oldest first, with payloads, as the outbox will send them. */
+    protected List<StoredEvent> events(UUID ohid, String type) {
+        List<StoredEvent> events = store().listEvents(new EventQuery(null, type, ohid, null, null, null, 100)).events().stream()
+                .map(e -> store().findEvent(e.id()).orElseThrow()).collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(events);
+        return events;
+    }
+
+    private List<Object> consentStates(UUID ohid) {
+        return events(ohid, "ConsentChanged").stream().map(e -> e.payload().get("state")).toList();
+    }
+
+    @Test
+    void anIngestSendsConsentChangedForAPersonsFirstEntryAndWhenItChangesTheCurrentState() throws Exception {
+        String email = unique("cc") + "@example.com";
+        UUID ohid = ingest("Cy", email, null, false);
+        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN");
+        StoredEvent first = events(ohid, "ConsentChanged").get(0);
+        assertThat(first.payload()).containsKeys("state", "source", "ingest_id");
+
+        ingest("Cy", email, null, false); // nothing given, nothing taken back
+        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN");
+        Thread.sleep(2);
+        ingest("Cy", email, null, true); // the first grant changes the state
+        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED");
+        StoredEvent granted = events(ohid, "ConsentChanged").get(1);
+        assertThat(granted.payload()).containsEntry("state", "GRANTED").containsEntry("source", "web form tick box");
+        Thread.sleep(2);
+        ingest("Cy", email, null, true); // already granted
+        ingest("Cy", email, null, false); // a lead without consent takes nothing back
+        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED");
+
+        people().recordConsent(new RecordConsentRequest(ohid, ConsentDecision.WITHDRAWN, "unsubscribe link"));
+        Thread.sleep(2);
+        ingest("Cy", email, null, true); // a new grant after the withdrawal changes it back
+        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED", "WITHDRAWN", "GRANTED");
+        // same transaction as the lead: each ingest's ConsentChanged names the lead it came with
+        List<UUID> leadIds = person(ohid).leads().stream().map(l -> l.ingestId()).toList();
+        events(ohid, "ConsentChanged").stream().map(e -> e.payload().get("ingest_id")).filter(id -> id != null)
+                .forEach(id -> assertThat(leadIds).contains(UUID.fromString((String) id)));
+    }
+
+    @Test
+    void aNewPersonsGrantSendsOneConsentChangedAfterItsLeadIngested() {
+        UUID ohid = ingest("Di", unique("di") + "@example.com", newPhone(), true);
+        List<StoredEvent> all = events(ohid, null);
+        assertThat(all).extracting(StoredEvent::eventType).containsExactly("LeadIngested", "ConsentChanged");
+        assertThat(all.get(1).payload()).containsEntry("state", "GRANTED");
+        assertThat(all.get(1).payload().toString()).doesNotContain("@example.com");
+        assertThat(Map.copyOf(all.get(1).payload())).doesNotContainKey("email");
+    }
+
+    // --- erasure edge cases ---------------------------------------------------------------------
+
+    @Test
+    void aNumberWrittenDifferentlyInAnEventWithoutAPersonIsRedacted() {
+        String phone = newPhone(); // +4479…, a UK mobile
+        String national = phone.substring(3);
+        String email = unique("ola") + "@example.com";
+        UUID ohid = ingest("Ola", email, phone, true);
+        UUID asNational = appendUnlinked(Map.of("from_number", "0" + national.substring(0, 4) + " " + national.substring(4)));
+        UUID asSpaced = appendUnlinked(Map.of("raw", Map.of("caller", "+44 (0)" + national.substring(0, 4) + "-"
+                + national.substring(4, 7) + "." + national.substring(7))));
+        UUID asUpperEmail = appendUnlinked(Map.of("note", "mail " + email.toUpperCase()));
+        String otherPhone = newPhone();
+        UUID stranger = appendUnlinked(Map.of("from_number", "0" + otherPhone.substring(3)));
+
+        forget(ohid);
+
+        for (UUID id : List.of(asNational, asSpaced, asUpperEmail)) {
+            assertThat(store().findEvent(id).orElseThrow().payload()).isEqualTo(Map.of("redacted", true));
+        }
+        assertThat(store().findEvent(stranger).orElseThrow().payload()).containsKey("from_number");
+    }
+
+    @Test
+    void theTombstoneKeepsTheReasonWithoutEmailsOrPhones() {
+        String phone = newPhone();
+        UUID ohid = ingest("Rae", unique("rae") + "@example.com", phone, true);
+        String national = "0" + phone.substring(3, 7) + " " + phone.substring(7);
+
+        var forgotten = people().forget(new com.opulenthorizons.gateway.person.ForgetPersonRequest(ohid,
+                "asked by rae.smith@example.com from " + national + " and +44 20 7946 0123, ticket 4411"));
+
+        assertThat(forgotten.reason()).isEqualTo("asked by <email> from <phone> and <phone>, ticket 4411");
+        assertThat(person(ohid).forgotten().reason()).isEqualTo(forgotten.reason());
+    }
+
+    @Test
+    void anEventClaimedByADeliveryIsNotRedactedUnderItButTheErasureWaitsForItsOutcome() throws Exception {
+        String phone = newPhone();
+        UUID ohid = ingest("Lea", unique("lea") + "@example.com", phone, true);
+        List<OutboxEvent> claimed = store().outbox().claimDue(100_000, Duration.ofMinutes(1));
+        OutboxEvent inFlight = claimed.stream().filter(e -> ohid.equals(e.ohid())).findFirst().orElseThrow();
+        claimed.stream().filter(e -> e != inFlight) // give the rest back at once
+                .forEach(e -> store().outbox().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
+        ExecutorService erasing = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> erasure = erasing.submit(() -> forget(ohid));
+            Thread.sleep(300);
+            assertThat(erasure.isDone()).as("the erasure waits while a sender holds the event").isFalse();
+            assertThat(store().findEvent(inFlight.id()).orElseThrow().payload()).isNotEqualTo(Map.of("redacted", true));
+
+            assertThat(store().outbox().markDelivered(inFlight.leaseToken(), List.of(inFlight.id()))).contains(inFlight.id());
+            erasure.get(10, TimeUnit.SECONDS);
+        } finally {
+            erasing.shutdownNow();
+        }
+        assertThat(store().findEvent(inFlight.id()).orElseThrow().payload()).isEqualTo(Map.of("redacted", true));
+        // what is sent from now on is redacted: the person's next event goes out as such
+        List<OutboxEvent> next = store().outbox().claimDue(100_000, Duration.ofMinutes(1));
+        next.stream().filter(e -> ohid.equals(e.ohid())).forEach(e -> {
+            if (!e.eventType().equals("PersonForgotten")) {
+                assertThat(e.payload()).isEqualTo(Map.of("redacted", true));
+            }
+        });
+        next.forEach(e -> store().outbox().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
+        assertThat(next).anyMatch(e -> ohid.equals(e.ohid()));
+    }
+
+    private UUID appendUnlinked(Map<String, Object> payload) {
+        UUID id = UUID.randomUUID();
+        store().append(new NewWorkflowEvent(id, null, "CallCompleted", payload, "CLOUDTALK", null, "c-" + id));
+        return id;
+    }
+}
