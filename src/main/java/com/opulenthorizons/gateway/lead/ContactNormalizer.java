@@ -94,11 +94,17 @@ public class ContactNormalizer {
         StringBuilder out = new StringBuilder();
         int from = 0;
         for (PhoneNumberMatch match : PHONES.findNumbers(noEmails, defaultRegion, Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            if (match.rawString().chars().filter(Character::isDigit).count() < MIN_PHONE_DIGITS_IN_TEXT) {
+                continue; // short codes and ticket numbers ("ticket 4411") are possible numbers in some regions
+            }
             out.append(noEmails, from, match.start()).append("<phone>");
             from = match.end();
         }
         return out.append(noEmails.substring(from)).toString();
     }
+
+    /** Below this many digits a "possible number" in free text is more often a reference than a phone. */
+    private static final int MIN_PHONE_DIGITS_IN_TEXT = 7;
 
     public ContactKeys keys(String email, String phone) {
         return new ContactKeys(normalizeEmail(email), normalizePhone(phone));

@@ -50,4 +50,13 @@ class ContactNormalizerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PHONE_DEFAULT_REGION");
     }
+
+    @Test
+    void freeTextLosesItsEmailsAndPhoneNumbersButNotItsReferences() {
+        assertThat(gb.withoutContacts("Asked by Ann.Lee@Example.com on 07912 345678 and +61 412 345 678, ticket 4411"))
+                .isEqualTo("Asked by <email> on <phone> and <phone>, ticket 4411");
+        assertThat(gb.withoutContacts("GDPR Art. 17 request of 1 December, ticket 4411")).isEqualTo(
+                "GDPR Art. 17 request of 1 December, ticket 4411");
+        assertThat(gb.withoutContacts(null)).isNull();
+    }
 }

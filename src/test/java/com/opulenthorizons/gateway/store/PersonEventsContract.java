@@ -118,10 +118,10 @@ public abstract class PersonEventsContract extends PersonChangesContract {
     void anEventClaimedByADeliveryIsNotRedactedUnderItButTheErasureWaitsForItsOutcome() throws Exception {
         String phone = newPhone();
         UUID ohid = ingest("Lea", unique("lea") + "@example.com", phone, true);
-        List<OutboxEvent> claimed = store().outbox().claimDue(100_000, Duration.ofMinutes(1));
+        List<OutboxEvent> claimed = store().claimDue(100_000, Duration.ofMinutes(1));
         OutboxEvent inFlight = claimed.stream().filter(e -> ohid.equals(e.ohid())).findFirst().orElseThrow();
         claimed.stream().filter(e -> e != inFlight) // give the rest back at once
-                .forEach(e -> store().outbox().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
+                .forEach(e -> store().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
         ExecutorService erasing = Executors.newSingleThreadExecutor();
         try {
             Future<?> erasure = erasing.submit(() -> forget(ohid));
@@ -129,20 +129,20 @@ public abstract class PersonEventsContract extends PersonChangesContract {
             assertThat(erasure.isDone()).as("the erasure waits while a sender holds the event").isFalse();
             assertThat(store().findEvent(inFlight.id()).orElseThrow().payload()).isNotEqualTo(Map.of("redacted", true));
 
-            assertThat(store().outbox().markDelivered(inFlight.leaseToken(), List.of(inFlight.id()))).contains(inFlight.id());
+            assertThat(store().markDelivered(inFlight.leaseToken(), List.of(inFlight.id()))).contains(inFlight.id());
             erasure.get(10, TimeUnit.SECONDS);
         } finally {
             erasing.shutdownNow();
         }
         assertThat(store().findEvent(inFlight.id()).orElseThrow().payload()).isEqualTo(Map.of("redacted", true));
         // what is sent from now on is redacted: the person's next event goes out as such
-        List<OutboxEvent> next = store().outbox().claimDue(100_000, Duration.ofMinutes(1));
+        List<OutboxEvent> next = store().claimDue(100_000, Duration.ofMinutes(1));
         next.stream().filter(e -> ohid.equals(e.ohid())).forEach(e -> {
             if (!e.eventType().equals("PersonForgotten")) {
                 assertThat(e.payload()).isEqualTo(Map.of("redacted", true));
             }
         });
-        next.forEach(e -> store().outbox().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
+        next.forEach(e -> store().markRetry(e.id(), e.leaseToken(), e.attempts(), Instant.now(), null));
         assertThat(next).anyMatch(e -> ohid.equals(e.ohid()));
     }
 
