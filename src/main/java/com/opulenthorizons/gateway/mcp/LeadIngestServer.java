@@ -150,8 +150,11 @@ public class LeadIngestServer {
                     + "created_before (ISO-8601), text (each word must start a word of the names, location, property "
                     + "type or free text) and has_call_after_lead (whether a call with the person was recorded since "
                     + "the lead). limit 1 to 100, default 20; pass next_cursor back as cursor. total counts the matches "
-                    + "up to a limit (total_exact false beyond it). A search too broad to answer quickly is refused: "
-                    + "narrow it.",
+                    + "up to a limit (total_exact false: at least total). A text search looks at a bounded number of "
+                    + "leads per call, newest first (SEARCH_TEXT_CANDIDATES, 2000): when it stops there before the page is "
+                    + "full it says scan_bounded, and next_cursor goes on from there, so a short page is not the end; a "
+                    + "time range or source makes rare words quicker to find. A search too broad to answer quickly is "
+                    + "refused: narrow it.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SearchLeadsResult searchLeads(SearchLeadsRequest request) {
         return people.search(request);

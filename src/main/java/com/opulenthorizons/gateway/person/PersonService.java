@@ -53,6 +53,7 @@ public class PersonService {
     private BlockedIdentifiers blocked;
     private OhidResolver resolver;
     private int countLimit;
+    private int textCandidates;
 
     protected PersonService() {
         // for CDI proxies
@@ -60,12 +61,20 @@ public class PersonService {
 
     @Inject
     public PersonService(LeadStore store, ContactNormalizer normalizer, BlockedIdentifiers blocked, OhidResolver resolver,
-            @ConfigProperty(name = "SEARCH_COUNT_LIMIT") int countLimit) {
+            @ConfigProperty(name = "SEARCH_COUNT_LIMIT") int countLimit,
+            @ConfigProperty(name = "SEARCH_TEXT_CANDIDATES") int textCandidates) {
         this.store = store;
         this.normalizer = normalizer;
         this.blocked = blocked;
         this.resolver = resolver;
         this.countLimit = countLimit;
+        this.textCandidates = textCandidates;
+    }
+
+    /** With SEARCH_TEXT_CANDIDATES as shipped. */
+    public PersonService(LeadStore store, ContactNormalizer normalizer, BlockedIdentifiers blocked, OhidResolver resolver,
+            int countLimit) {
+        this(store, normalizer, blocked, resolver, countLimit, LeadSearch.DEFAULT_TEXT_CANDIDATES);
     }
 
     public PersonView get(GetPersonRequest request) {
@@ -183,9 +192,9 @@ public class PersonService {
                 request.sourceSystem() == null ? null : request.sourceSystem().name(),
                 request.channel() == null ? null : request.channel().name(),
                 instant("created_from", request.createdFrom()), instant("created_before", request.createdBefore()),
-                words(request.text()), request.hasCallAfterLead(), after, request.limitOrDefault(), countLimit));
+                words(request.text()), request.hasCallAfterLead(), after, request.limitOrDefault(), countLimit, textCandidates));
         return new SearchLeadsResult(page.leads().stream().map(LeadView::of).toList(),
-                page.next().map(EventCursor::encode).orElse(null), page.total(), page.totalExact());
+                page.next().map(EventCursor::encode).orElse(null), page.total(), page.totalExact(), page.scanBounded());
     }
 
     /** The words of a search text, lower-cased: letters and digits only, so they are safe in a tsquery. */

@@ -119,21 +119,35 @@ final class InMemoryPeople {
         return entry;
     }
 
+    /** As PostgreSQL searches (PostgresLeadSearch), text searches bounded by their candidates too. */
     LeadPage search(LeadSearch s, Collection<StoredLead> allLeads, InMemoryOutbox outbox) {
-        List<StoredLead> matches = allLeads.stream().filter(l -> matches(s, l, outbox)).sorted(NEWEST).toList();
-        List<StoredLead> rows = matches.stream()
-                .filter(l -> s.after() == null || s.after().isBefore(l.createdAt(), l.id()))
-                .limit(s.limit() + 1L).toList();
-        return LeadPage.of(rows, s.limit(), Math.min(matches.size(), s.countLimit() + 1L), s.countLimit());
+        List<StoredLead> indexed = allLeads.stream().filter(l -> indexedMatch(s, l)).sorted(NEWEST).toList();
+        if (s.words().isEmpty()) {
+            List<StoredLead> matches = indexed.stream().filter(l -> otherMatch(s, l, outbox)).toList();
+            List<StoredLead> rows = matches.stream().filter(l -> s.after() == null || s.after().isBefore(l.createdAt(), l.id()))
+                    .limit(s.limit() + 1L).toList();
+            return LeadPage.of(rows, s.limit(), Math.min(matches.size(), s.countLimit() + 1L), s.countLimit());
+        }
+        List<StoredLead> candidates = indexed.stream()
+                .filter(l -> s.after() == null || s.after().isBefore(l.createdAt(), l.id())).limit(s.textCandidates()).toList();
+        List<StoredLead> rows = candidates.stream().filter(l -> otherMatch(s, l, outbox)).limit(s.limit() + 1L).toList();
+        StoredLead last = candidates.size() >= s.textCandidates() ? candidates.get(candidates.size() - 1) : null;
+        List<StoredLead> counted = indexed.stream().limit(s.textCandidates()).toList();
+        return LeadPage.bounded(rows, s.limit(), counted.stream().filter(l -> otherMatch(s, l, outbox)).count(),
+                counted.size() < s.textCandidates(), s.countLimit(), last == null ? null : new EventCursor(last.createdAt(), last.id()));
     }
 
-    private static boolean matches(LeadSearch s, StoredLead l, InMemoryOutbox outbox) {
+    private static boolean indexedMatch(LeadSearch s, StoredLead l) {
         return (s.sourceSystem() == null || s.sourceSystem().equals(l.sourceSystem()))
                 && (s.channel() == null || s.channel().equals(l.channel()))
                 && (s.from() == null || !l.createdAt().isBefore(s.from()))
-                && (s.to() == null || l.createdAt().isBefore(s.to()))
-                && (s.words().isEmpty() || hasWordPrefixes(l, s.words()))
-                && (s.hasCallAfterLead() == null || s.hasCallAfterLead() == outbox.people().hasCallAtOrAfter(l.ohid(), l.createdAt()));
+                && (s.to() == null || l.createdAt().isBefore(s.to()));
+    }
+
+    private static boolean otherMatch(LeadSearch s, StoredLead l, InMemoryOutbox outbox) {
+        return (s.words().isEmpty() || hasWordPrefixes(l, s.words()))
+                && (s.hasCallAfterLead() == null
+                        || s.hasCallAfterLead() == outbox.people().hasCallAtOrAfter(l.ohid(), l.createdAt()));
     }
 
     /** As PostgreSQL's 'simple' text search with prefix terms: every query word starts some word of the lead. */

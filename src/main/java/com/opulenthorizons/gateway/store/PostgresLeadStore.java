@@ -48,6 +48,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private final PostgresOutbox outbox;
     private final PostgresEventLog eventLog;
     private final PostgresPeople people;
+    private final PostgresLeadSearch leadSearch;
     private final PostgresPersonChanges personChanges;
 
     /** SEARCH_TIMEOUT_MS as shipped, for stores built without configuration (tests). */
@@ -69,7 +70,8 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
         this.transactions = new PostgresTransactions(emf, dataSource, migrator, location);
         this.outbox = new PostgresOutbox(transactions);
         this.eventLog = new PostgresEventLog(transactions);
-        this.people = new PostgresPeople(dataSource, migrator, transactions, searchTimeoutMs);
+        this.people = new PostgresPeople(dataSource, migrator, transactions);
+        this.leadSearch = new PostgresLeadSearch(people, searchTimeoutMs);
         this.personChanges = new PostgresPersonChanges(people);
     }
 
@@ -200,7 +202,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
 
     @Override
     public LeadPage searchLeads(LeadSearch search) {
-        return people.search(search);
+        return leadSearch.search(search);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.WireJson;
 
 import tools.jackson.core.type.TypeReference;
@@ -22,15 +21,15 @@ import tools.jackson.core.type.TypeReference;
 /**
  * The PostgreSQL store's people: plain JDBC, each call one transaction. Reads run read-only in
  * REPEATABLE READ, so a person's leads, consent and events come from one snapshot. Changes are
- * {@link PostgresPersonChanges}'.
+ * {@link PostgresPersonChanges}', searches {@link PostgresLeadSearch}'s.
  */
 final class PostgresPeople {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, l.payload, "
+    static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, l.payload, "
             + "l.consent, l.created_at";
-    private static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
+    static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
             + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
     /** A unit of JDBC work in one transaction. */
@@ -42,13 +41,11 @@ final class PostgresPeople {
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
     private final PostgresTransactions transactions;
-    private final int searchTimeoutMs;
 
-    PostgresPeople(DataSource dataSource, SchemaMigrator migrator, PostgresTransactions transactions, int searchTimeoutMs) {
+    PostgresPeople(DataSource dataSource, SchemaMigrator migrator, PostgresTransactions transactions) {
         this.dataSource = dataSource;
         this.migrator = migrator;
         this.transactions = transactions;
-        this.searchTimeoutMs = searchTimeoutMs;
     }
 
     <T> T inTransaction(boolean readOnly, Work<T> work) {
@@ -115,7 +112,7 @@ final class PostgresPeople {
         }
     }
 
-    private static List<StoredLead> leads(Connection c, String sql, Object... params) throws SQLException {
+    static List<StoredLead> leads(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(sql)) {
             bind(q, params);
             try (ResultSet rs = q.executeQuery()) {
@@ -195,73 +192,6 @@ final class PostgresPeople {
     static String phoneOf(StoredLead lead) {
         return lead.payload() != null && lead.payload().get("person") instanceof Map<?, ?> person
                 && person.get("phone") instanceof String phone ? phone : null;
-    }
-
-    LeadPage search(LeadSearch s) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (s.sourceSystem() != null) {
-            conditions.add("l.source_system = ?");
-            params.add(s.sourceSystem());
-        }
-        if (s.channel() != null) {
-            conditions.add("l.channel = ?");
-            params.add(s.channel());
-        }
-        if (s.from() != null) {
-            conditions.add("l.created_at >= ?");
-            params.add(Timestamp.from(s.from()));
-        }
-        if (s.to() != null) {
-            conditions.add("l.created_at < ?");
-            params.add(Timestamp.from(s.to()));
-        }
-        if (!s.words().isEmpty()) {
-            conditions.add("gateway_lead_search_text(l.payload) @@ to_tsquery('simple', ?)");
-            params.add(String.join(" & ", s.words().stream().map(w -> w + ":*").toList()));
-        }
-        if (s.hasCallAfterLead() != null) {
-            conditions.add((s.hasCallAfterLead() ? "" : "NOT ") + CALL_AFTER_LEAD);
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String cursor = s.after() == null ? "" : (where.isEmpty() ? " WHERE " : " AND ") + "(l.created_at, l.id) < (?, ?)";
-        String page = "SELECT " + LEAD_COLUMNS + " FROM lead_context l" + where + cursor
-                + " ORDER BY l.created_at DESC, l.id DESC LIMIT " + (s.limit() + 1);
-        String count = "SELECT count(*) FROM (SELECT 1 FROM lead_context l" + where + " LIMIT " + (s.countLimit() + 1) + ") m";
-        List<Object> pageParams = new ArrayList<>(params);
-        if (s.after() != null) {
-            pageParams.add(Timestamp.from(s.after().occurredAt()));
-            pageParams.add(s.after().id());
-        }
-        try {
-            return inTransaction(true, c -> {
-                try (var settings = c.createStatement()) {
-                    // a bound on every search; plans made for these values (a generic plan does not know how
-                    // narrow a time range is); no parallel workers for queries meant to take milliseconds
-                    settings.execute("SET LOCAL statement_timeout = " + searchTimeoutMs
-                            + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
-                }
-                List<StoredLead> rows = leads(c, page, pageParams.toArray());
-                if (s.after() == null && rows.size() <= s.limit()) {
-                    return LeadPage.of(rows, s.limit(), rows.size(), s.countLimit()); // the first page holds every match
-                }
-                long matches;
-                try (PreparedStatement q = c.prepareStatement(count)) {
-                    bind(q, params.toArray());
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        matches = rs.getLong(1);
-                    }
-                }
-                return LeadPage.of(rows, s.limit(), matches, s.countLimit());
-            });
-        } catch (StoreUnavailableException e) {
-            if (PostgresTransactions.hasSqlState(e, PostgresTransactions.QUERY_CANCELED)) {
-                throw InvalidArgumentException.several("the search would read too much of the table (over SEARCH_TIMEOUT_MS "
-                        + searchTimeoutMs + " ms); narrow it with source_system, channel, a time range or text");
-            }
-            throw e;
-        }
     }
 
     static void bind(PreparedStatement q, Object... params) throws SQLException {

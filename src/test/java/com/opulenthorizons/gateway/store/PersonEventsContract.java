@@ -151,4 +151,54 @@ public abstract class PersonEventsContract extends PersonChangesContract {
         store().append(new NewWorkflowEvent(id, null, "CallCompleted", payload, "CLOUDTALK", null, "c-" + id));
         return id;
     }
+
+    // --- search_leads with text: bounded by its candidates ----------------------------------------
+
+    @Test
+    void aTextSearchLooksAtABoundedNumberOfLeadsPerCallAndItsCursorGoesOn() throws Exception {
+        Instant start = Instant.now().minusMillis(5);
+        String word = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        List<UUID> matching = new ArrayList<>();
+        for (int i = 0; i < 13; i++) { // oldest first: 3 with the word, 8 without, 2 with
+            boolean hit = i < 3 || i >= 11;
+            UUID id = leads().ingest(lead(com.opulenthorizons.gateway.lead.SourceSystem.WEB,
+                    com.opulenthorizons.gateway.lead.Channel.WEB_FORM, "B" + i, "Bound", null, null, false, null,
+                    hit ? "near " + word : "nothing here")).ingestId();
+            if (hit) {
+                matching.add(id);
+            }
+            Thread.sleep(1); // distinct times, so that the order is the order of insertion
+        }
+        var bounded = new com.opulenthorizons.gateway.person.PersonService(store(), normalizer, blocked,
+                new com.opulenthorizons.gateway.lead.OhidResolver(), 1000, 4);
+
+        var first = bounded.search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                null, word, null, null, 10));
+        assertThat(first.leads()).hasSize(2);
+        assertThat(first.scanBounded()).isTrue();
+        assertThat(first.total()).isEqualTo(2); // among the 4 newest: a lower bound
+        assertThat(first.totalExact()).isFalse();
+        List<UUID> seen = new ArrayList<>();
+        first.leads().forEach(l -> seen.add(l.ingestId()));
+        String cursor = first.nextCursor();
+        int calls = 1;
+        while (cursor != null) {
+            var page = bounded.search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                    null, word, null, cursor, 10));
+            page.leads().forEach(l -> seen.add(l.ingestId()));
+            assertThat(page.leads().size()).isLessThanOrEqualTo(4);
+            cursor = page.nextCursor();
+            calls++;
+        }
+        assertThat(calls).isEqualTo(4); // 13 leads, 4 looked at per call
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
+        // with room for every candidate, the same search is one exact page
+        var whole = people().search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                null, word, null, null, 10));
+        assertThat(whole.leads()).hasSize(5);
+        assertThat(whole.total()).isEqualTo(5);
+        assertThat(whole.totalExact()).isTrue();
+        assertThat(whole.scanBounded()).isFalse();
+        assertThat(whole.nextCursor()).isNull();
+    }
 }

@@ -47,8 +47,8 @@ public abstract class PersonStoreContract {
 
     protected abstract LeadStore store();
 
-    private final ContactNormalizer normalizer = new ContactNormalizer("GB");
-    private final BlockedIdentifiers blocked = ShippedBlocklist.with(normalizer, OWN_LINE);
+    protected final ContactNormalizer normalizer = new ContactNormalizer("GB");
+    protected final BlockedIdentifiers blocked = ShippedBlocklist.with(normalizer, OWN_LINE);
 
     protected LeadIngestService leads() {
         return new LeadIngestService(store(), normalizer, blocked, new OhidResolver());
