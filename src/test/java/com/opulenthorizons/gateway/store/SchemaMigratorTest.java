@@ -49,7 +49,7 @@ class SchemaMigratorTest {
         assertThat(column(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%pkey' "
                 + "AND tablename IN ('lead_context', 'workflow_event') ORDER BY 1"))
                 .containsExactly("idx_lead_context_channel_newest", "idx_lead_context_email_newest", "idx_lead_context_newest",
-                        "idx_lead_context_ohid_newest", "idx_lead_context_phone_newest", "idx_lead_context_search",
+                        "idx_lead_context_ohid_newest", "idx_lead_context_phone_newest",
                         "idx_lead_context_source_newest", "idx_workflow_event_calls",
                         "idx_workflow_event_due", "idx_workflow_event_failed", "idx_workflow_event_newest",
                         "idx_workflow_event_ohid_newest", "idx_workflow_event_pending_ohid", "idx_workflow_event_status_newest",
