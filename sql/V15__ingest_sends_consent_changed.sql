@@ -55,8 +55,10 @@ BEGIN
           ORDER BY l.created_at DESC LIMIT 1),
         p_new_ohid);
 
-    IF NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead.ohid)
-       AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead.ohid) THEN
+    -- a new OHID (no earlier lead had the email or phone) is a new person: no need to look
+    IF ohid = p_new_ohid
+       OR (NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead.ohid)
+           AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead.ohid)) THEN
         consent_changes := true;
     ELSIF grants THEN
         consent_changes := COALESCE((

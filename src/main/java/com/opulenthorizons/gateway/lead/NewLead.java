@@ -28,13 +28,13 @@ public record NewLead(
     /**
      * The payload of the {@code ConsentChanged} event the store sends when this lead changes the
      * person's current consent (or is their first entry): record_consent's shape ({@code state},
-     * {@code source}, and {@code via} and {@code caller} as the lead's event has them) plus the ingest id.
+     * {@code source}, and {@code via} and {@code caller} as the lead's event has them). No ingest id: consumers
+     * take an {@code ingest_id} for a LeadIngested event's.
      */
     public Map<String, Object> consentEventPayload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("state", grantsConsent() ? "GRANTED" : "NOT_GIVEN");
         payload.put("source", consent == null ? null : consent.get("consent_source"));
-        payload.put("ingest_id", ingestId.toString());
         for (String key : new String[] {"via", "caller"}) {
             if (eventPayload != null && eventPayload.get(key) != null) {
                 payload.put(key, eventPayload.get(key));

@@ -162,7 +162,11 @@ class PeopleConcurrencyIT {
         Map<String, Object> person = ok(0, "get_person", Map.of("ohid", ohid));
         Map<String, Object> newest = list(person, "events").stream().filter(e -> "ConsentChanged".equals(e.get("type")))
                 .findFirst().orElseThrow();
-        assertThat(map(newest.get("details"))).containsEntry("state", "GRANTED")
-                .containsEntry("ingest_id", granted.get("ingest_id"));
+        assertThat(map(newest.get("details"))).containsEntry("state", "GRANTED").doesNotContainKey("ingest_id");
+        // the same transaction as its lead: the grant's event is just after that lead's LeadIngested
+        List<Map<String, Object>> events = list(person, "events");
+        assertThat(events.get(0)).containsEntry("type", "ConsentChanged");
+        assertThat(events.get(1)).containsEntry("type", "LeadIngested");
+        assertThat(map(events.get(1).get("details"))).containsEntry("ingest_id", granted.get("ingest_id"));
     }
 }
