@@ -61,7 +61,11 @@ class PostgresPersonStoreTest extends PersonEventsContract {
                     + " AND NOT EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid"
                     + " AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)" + newest))
                     .contains("idx_lead_context_source_newest").contains("idx_workflow_event_calls").doesNotContain("Seq Scan");
-            assertThat(plan(s, select + " WHERE l.channel = 'WEB_FORM'" + newest)).contains("idx_lead_context_channel_newest");
+            // either walk is newest first and stops at the page (on a million leads the planner takes either,
+            // by how common the channel is); what must not happen is a scan or a sort of the whole table
+            assertThat(plan(s, select + " WHERE l.channel = 'WEB_FORM'" + newest))
+                    .containsAnyOf("idx_lead_context_channel_newest", "idx_lead_context_newest")
+                    .doesNotContain("Seq Scan").doesNotContain("Sort");
             // text: the newest SEARCH_TEXT_CANDIDATES leads that pass the indexed filters, from their index
             // (a Limit under the text filter: never the whole table), each lead's stored search_text tested
             String candidates = "SELECT l.id FROM (SELECT * FROM lead_context l WHERE l.source_system = 'WEB' "
