@@ -9,6 +9,8 @@ import java.util.UUID;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.Origin;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +22,7 @@ public class LeadIngestService {
     private ContactNormalizer normalizer;
     private OhidResolver resolver;
     private BlockedIdentifiers blocked;
+    private RawPayloadLimit rawPayloadLimit;
 
     protected LeadIngestService() {
         // for CDI proxies
@@ -27,11 +30,18 @@ public class LeadIngestService {
 
     @Inject
     public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, BlockedIdentifiers blocked,
-            OhidResolver resolver) {
+            OhidResolver resolver, @ConfigProperty(name = "RAW_PAYLOAD_MAX_BYTES") int rawPayloadMaxBytes) {
         this.store = store;
         this.normalizer = normalizer;
         this.blocked = blocked;
         this.resolver = resolver;
+        this.rawPayloadLimit = new RawPayloadLimit(rawPayloadMaxBytes);
+    }
+
+    /** With the default {@link RawPayloadLimit}. */
+    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, BlockedIdentifiers blocked,
+            OhidResolver resolver) {
+        this(store, normalizer, blocked, resolver, RawPayloadLimit.DEFAULT.maxBytes());
     }
 
     /**
@@ -39,6 +49,7 @@ public class LeadIngestService {
      * (source_system, source_lead_id) answers with the first ingest's ids and stores nothing.
      */
     public LeadIngestResult ingest(LeadIngestRequest request) {
+        rawPayloadLimit.check(request.rawPayload());
         ContactKeys keys = normalizer.keys(request.email(), request.phone());
         UUID ingestId = UUID.randomUUID();
         NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.opulenthorizons.gateway.common.CommaSeparated;
+import com.opulenthorizons.gateway.common.LargeBodyGate;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,19 @@ public class McpHttpConfig {
     @Inject
     @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES")
     int maxRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "MCP_LARGE_REQUEST_BYTES")
+    long largeRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "MCP_LARGE_REQUESTS_IN_FLIGHT")
+    int largeRequestsInFlight;
+
+    /** One gate for every MCP server of this replica: the memory they share is the replica's. */
+    public LargeBodyGate largeBodyGate() {
+        return new LargeBodyGate(largeRequestBytes, largeRequestsInFlight);
+    }
 
     public int maxRequestBytes() {
         return maxRequestBytes;

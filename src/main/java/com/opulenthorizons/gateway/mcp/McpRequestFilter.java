@@ -18,6 +18,7 @@ import com.opulenthorizons.gateway.auth.BearerChallenge;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.RequestAuthenticator;
 import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.common.LargeBodyGate;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
 import com.opulenthorizons.gateway.ratelimit.RateLimiter;
@@ -59,7 +60,7 @@ final class McpRequestFilter extends HttpFilter {
     /** What the filter needs to know about one MCP server. */
     record Settings(String serverName, List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
             RequestAuthenticator authenticator, Map<String, Scope> toolScopes, Map<String, Scope> resourceScopes,
-            RateLimiter callLimits, RateLimiter refusedCredentialLimits) {
+            RateLimiter callLimits, RateLimiter refusedCredentialLimits, LargeBodyGate largeBodies) {
 
         Settings {
             supportedVersions = List.copyOf(supportedVersions);
@@ -86,10 +87,13 @@ final class McpRequestFilter extends HttpFilter {
 
     private final transient Settings settings;
     private final transient RequestBodyLimit bodyLimit;
+    /** Every scope of this server, for the challenge of a refused request: computed once, not per request. */
+    private final transient List<Scope> allScopes;
 
     McpRequestFilter(Settings settings) {
         this.settings = settings;
         this.bodyLimit = new RequestBodyLimit(settings.maxRequestBytes());
+        this.allScopes = List.copyOf(settings.allScopes());
     }
 
     @Override
@@ -101,7 +105,7 @@ final class McpRequestFilter extends HttpFilter {
             JsonRpcRefusal.write(response, e.getStatusCode(), null, e.getMessage());
             return;
         }
-        Optional<Caller> caller = settings.authenticator().admit(request, response, settings.allScopes(),
+        Optional<Caller> caller = settings.authenticator().admit(request, response, allScopes,
                 settings.refusedCredentialLimits(), (status, message) -> JsonRpcRefusal.write(response, status, null, message));
         if (caller.isEmpty()) {
             return;
@@ -118,18 +122,35 @@ final class McpRequestFilter extends HttpFilter {
             JsonRpcRefusal.write(response, refusal.get().status(), null, refusal.get().message());
             return;
         }
-        HttpServletRequest forwarded = request;
-        if ("POST".equals(request.getMethod())) {
-            byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
-            Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
-            if (envelope.isPresent() && refusedForScopeOrRate(caller.get(), envelope.get(), response)) {
-                return;
-            }
-            forwarded = new ReadBodyRequest(request, body);
+        Optional<LargeBodyGate.Pass> pass = "POST".equals(request.getMethod())
+                ? settings.largeBodies().enter(request.getContentLengthLong()) : Optional.of(() -> { });
+        if (pass.isEmpty()) {
+            refuseLargeBody(caller.get(), response);
+            return;
         }
-        ErrorBodyGuard guarded = new ErrorBodyGuard(response);
-        chain.doFilter(forwarded, guarded);
-        guarded.finish();
+        try (LargeBodyGate.Pass held = pass.get()) {
+            HttpServletRequest forwarded = request;
+            if ("POST".equals(request.getMethod())) {
+                byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
+                Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
+                if (envelope.isPresent() && refusedForScopeOrRate(caller.get(), envelope.get(), response)) {
+                    return;
+                }
+                forwarded = new ReadBodyRequest(request, body);
+            }
+            ErrorBodyGuard guarded = new ErrorBodyGuard(response);
+            chain.doFilter(forwarded, guarded);
+            guarded.finish();
+        }
+    }
+
+    private void refuseLargeBody(Caller caller, HttpServletResponse response) throws IOException {
+        LargeBodyGate gate = settings.largeBodies();
+        WARNINGS.warn("large-bodies", "MCP requests refused: more than " + gate.permits() + " bodies over "
+                + gate.thresholdBytes() + " bytes at once (MCP_LARGE_REQUESTS_IN_FLIGHT); last caller " + caller.name());
+        response.setHeader("Retry-After", "1");
+        JsonRpcRefusal.write(response, 429, null, "busy: " + gate.permits() + " requests over " + gate.thresholdBytes()
+                + " bytes are already being handled; retry after 1 s");
     }
 
     private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response) throws IOException {
