@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.opulenthorizons.gateway.testing.ValidLead;
+import com.opulenthorizons.gateway.zoho.FakeZoho;
 
 import it.com.opulenthorizons.gateway.GatewayUnderTest;
 import it.com.opulenthorizons.gateway.ItOtlpReceiver;
 import it.com.opulenthorizons.gateway.ItOtlpReceiver.ExportedSpan;
 import it.com.opulenthorizons.gateway.ItWebhookReceiver;
+import it.com.opulenthorizons.gateway.ItZoho;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -119,6 +121,32 @@ class TelemetryIT {
         List<ExportedSpan> all = ItOtlpReceiver.spansOf(traceId);
         all.forEach(span -> assertThat(span.attributes().values()).as(span.name())
                 .noneMatch(v -> v.contains(email) || v.contains(lead) || v.contains(GatewayUnderTest.API_KEY)));
+    }
+
+    @Test
+    void theZohoCallIsAChildSpanAndCarriesTheTraceToZoho() throws Exception {
+        String id = String.valueOf(7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        FakeZoho zoho = ItZoho.zoho();
+        zoho.grantsTokens(3600);
+        zoho.hasLead(FakeZoho.lead(id, "Trace", "Zoho", "trace.zoho@example.com", "+14155550100"));
+        // the first Zoho call of a fresh server loads the REST client and may outlast the tests' 1.5 s timeout
+        String traceId = Awaitility.await("a Zoho call that succeeds").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    String trace = randomHex(16);
+                    String body = JsonMapper.shared().writeValueAsString(Map.of("jsonrpc", "2.0", "id", "zoho-1",
+                            "method", "tools/call", "params", Map.of("name", "get_zoho_lead", "arguments", Map.of("lead_id", id),
+                                    "_meta", Map.of("traceparent", "00-" + trace + "-" + randomHex(8) + "-01"))));
+                    HttpResponse<String> answer = GatewayUnderTest.post("/mcp/zoho-sync", body, "Authorization",
+                            "Bearer " + GatewayUnderTest.API_KEY, "Accept", "application/json, text/event-stream",
+                            "MCP-Protocol-Version", "2025-11-25");
+                    return answer.statusCode() == 200 && answer.body().contains("\"isError\":false") ? trace : null;
+                }, t -> t != null);
+
+        ExportedSpan call = awaitSpan(traceId, "tools/call get_zoho_lead");
+        Awaitility.await("a CLIENT span for the Zoho call").atMost(Duration.ofSeconds(20)).until(() -> ItOtlpReceiver.spansOf(traceId)
+                .stream().anyMatch(s -> s.kind() == Integer.parseInt(SPAN_KIND_CLIENT) && s.parentSpanId().equals(call.spanId())));
+        var requests = zoho.server().findAll(FakeZoho.getLeadRequest(id));
+        assertThat(requests).anySatisfy(r -> assertThat(r.getHeader("traceparent")).startsWith("00-" + traceId + "-"));
     }
 
     @Test
