@@ -139,6 +139,9 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
             try (ResultSet rs = call.executeQuery()) {
                 rs.next();
                 return new IngestOutcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3));
+            } catch (SQLException e) {
+                span.failed(e);
+                throw e;
             }
         }
     }
