@@ -7,19 +7,22 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
 /**
  * The tests' OpenTelemetry collector: an OTLP/HTTP receiver (protobuf, as Liberty's exporter sends
- * it) on {@code it.otlp.port}, which the main test server exports its spans to. Metrics and logs
- * are accepted and dropped.
+ * it) on {@code it.otlp.port}, which the main test server exports its spans and metrics to. It
+ * keeps the spans and the names of the metrics; logs are accepted and dropped.
  */
 public class ItOtlpReceiver extends ItStandIn {
 
@@ -30,6 +33,7 @@ public class ItOtlpReceiver extends ItStandIn {
 
     private static HttpServer server;
     private static final List<ExportedSpan> SPANS = new CopyOnWriteArrayList<>();
+    private static final Set<String> METRICS = ConcurrentHashMap.newKeySet();
 
     public ItOtlpReceiver() {
         super("it.otlp.port");
@@ -55,7 +59,12 @@ public class ItOtlpReceiver extends ItStandIn {
             });
             answer(exchange);
         });
-        server.createContext("/v1/metrics", ItOtlpReceiver::answer);
+        server.createContext("/v1/metrics", exchange -> {
+            ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(exchange.getRequestBody().readAllBytes());
+            request.getResourceMetricsList().forEach(resource -> resource.getScopeMetricsList()
+                    .forEach(scope -> scope.getMetricsList().forEach(metric -> METRICS.add(metric.getName()))));
+            answer(exchange);
+        });
         server.createContext("/v1/logs", ItOtlpReceiver::answer);
         server.start();
     }
@@ -97,6 +106,11 @@ public class ItOtlpReceiver extends ItStandIn {
 
     public static List<ExportedSpan> spans() {
         return List.copyOf(SPANS);
+    }
+
+    /** The names of the metrics exported so far. */
+    public static Set<String> metricNames() {
+        return Set.copyOf(METRICS);
     }
 
     public static List<ExportedSpan> spansOf(String traceId) {

@@ -168,7 +168,7 @@ class TelemetryIT {
     }
 
     @Test
-    void theMetricsEndpointNeedsTheAdminScopeAndCountsToolCalls() throws Exception {
+    void metricsAreScrapedWithTheAdminScopeAndExportedOverOtlp() throws Exception {
         callTool("metrics-1", Map.of("name", "lookup_ohid", "arguments", Map.of("email", "nobody@example.com")));
         var http = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(GatewayUnderTest.uri("/admin/metrics")).header("X-Forwarded-For", "203.0.113.9");
@@ -182,5 +182,8 @@ class TelemetryIT {
                         + "mcp_method_name=\"tools/call\",outcome=\"ok\"} [1-9]")
                 .containsPattern("gateway_outbox_events\\{status=\"pending\"} \\d+")
                 .contains("gateway_outbox_paused 0");
+        // and the same instruments over OTLP (exported every 5 s on the test server)
+        Awaitility.await("metrics exported over OTLP").atMost(Duration.ofSeconds(30))
+                .until(() -> ItOtlpReceiver.metricNames().containsAll(List.of("mcp.server.operation.duration", "gateway.outbox.events")));
     }
 }
