@@ -6,6 +6,7 @@
 #   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL] [--reads]
 #                [--sink-delay MS]
 #   bench/run.sh --delivery [--rate 1000] [--duration 60] [--sink-delay "0 20"] [--profile delivery]
+#   bench/run.sh --hostile [--sessions 48] [--duration 30]
 #
 # Prints one table: calls/s, p50/p95/p99 latency, server CPU per call and peak RSS per run.
 # --peer also starts the reference peer (TypeScript SDK, ../shared/bench/peer-node) on the same
@@ -22,13 +23,17 @@
 # delivered/s, the lag from commit to the sink's receipt, and the backlog over time.
 # --reads generates 1,000,000 leads (READS_LEADS) with SQL and measures get_person and
 # search_leads instead (bench/reads/reads.sh).
+# --hostile runs the server in a memory cgroup of BENCH_MEMORY_LIMIT_MB (512, as a replica; needs root
+# and cgroup v1), so that the JVM sizes its heap from the limit, and sends 48 sessions (--sessions) of
+# near-limit ingest_lead calls with 72,000 keys in raw_payload (bench/hostile/HostileLoad.java); it
+# prints how each was answered and the server's peak RSS.
 # Needs: a JDK 17, Maven, Node.js (for --peer), /usr/lib/postgresql/*/bin (apt-get install postgresql),
 # and the shared bench folder (SHARED_BENCH, default ../shared/bench beside this checkout).
 # Ports: BENCH_GATEWAY_PORT (9080), BENCH_PGPORT (55440), BENCH_PEER_PORT (9081), BENCH_SINK_PORT (9089).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$ROOT/../shared/bench}"
-SESSIONS="8 32" DURATION="" WARMUP=45 PEER=0 ROUNDS=3 PROFILE="" DELIVERY=0 RATE=1000 SINK_DELAYS="" READS=0
+SESSIONS="8 32" DURATION="" WARMUP=45 PEER=0 ROUNDS=3 PROFILE="" DELIVERY=0 RATE=1000 SINK_DELAYS="" READS=0 HOSTILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) SESSIONS="$2"; shift 2 ;;
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
     --rate) RATE="$2"; shift 2 ;;
     --sink-delay) SINK_DELAYS="$2"; shift 2 ;;
     --reads) READS=1; shift ;;
+    --hostile) HOSTILE=1; shift ;;
     -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -66,6 +72,7 @@ cleanup() {
   [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   "$ROOT/target/liberty/wlp/bin/server" stop defaultServer >/dev/null 2>&1 || true
+  [ -d /sys/fs/cgroup/memory/gateway-bench ] && { sleep 1; rmdir /sys/fs/cgroup/memory/gateway-bench 2>/dev/null || true; }
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -105,7 +112,15 @@ fi
 # (RATE_LIMIT_TOOL_CALLS_PER_MINUTE, 1200 by default) is off for the measurement, as the peer has none.
 export RATE_LIMIT_TOOL_CALLS_PER_MINUTE=0
 STARTED=$(date +%s%N)
-"$ROOT/target/liberty/wlp/bin/server" start defaultServer >/dev/null
+if [ "$HOSTILE" = 1 ]; then
+  # The replica's memory limit, so that the heap is sized from it (MaxRAMPercentage in jvm.options)
+  CGROUP=/sys/fs/cgroup/memory/gateway-bench
+  mkdir -p "$CGROUP" || { echo "bench: --hostile needs root and cgroup v1" >&2; exit 2; }
+  echo $(( ${BENCH_MEMORY_LIMIT_MB:-512} * 1024 * 1024 )) > "$CGROUP/memory.limit_in_bytes"
+  (echo $BASHPID > "$CGROUP/cgroup.procs"; exec "$ROOT/target/liberty/wlp/bin/server" start defaultServer >/dev/null)
+else
+  "$ROOT/target/liberty/wlp/bin/server" start defaultServer >/dev/null
+fi
 SERVER_PID="$(cat "$ROOT/target/liberty/wlp/usr/servers/.pid/defaultServer.pid")"
 for _ in $(seq 1200); do curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null && break; sleep 0.1; done
 curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
@@ -115,6 +130,14 @@ COLD_START_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
 echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $COLD_START_MS ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
 if [ "$READS" = 1 ]; then . "$ROOT/bench/reads/reads.sh"; exit 0; fi
+if [ "$HOSTILE" = 1 ]; then
+  [ "$SESSIONS" = "8 32" ] && SESSIONS=48
+  echo "bench: heap $(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p' | awk '{ printf "%d MiB", $1 / 1048576 }') in a ${BENCH_MEMORY_LIMIT_MB:-512} MiB limit"
+  java -Xmx512m "$ROOT/bench/hostile/HostileLoad.java" --url "$GATEWAY_URL" --sessions "$SESSIONS" --duration "${DURATION:-30}" \
+    | tee "$WORK/hostile.out"
+  echo "bench: server peak RSS $(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$SERVER_PID/status"), limit's peak $(( $(cat "$CGROUP/memory.max_usage_in_bytes") / 1048576 )) MiB (with page cache), OOM kills $(awk '/oom_kill /{ print $2 }' "$CGROUP/memory.oom_control" 2>/dev/null || echo 0), still ready: $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$GATEWAY_PORT/health/ready")"
+  exit 0
+fi
 
 # Percentage of all CPUs busy over one second.
 busy_pct() {

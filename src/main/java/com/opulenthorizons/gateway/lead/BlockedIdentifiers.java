@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.opulenthorizons.gateway.common.CommaSeparated;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
@@ -29,7 +28,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class BlockedIdentifiers {
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Set<Integer> CALLING_CODES = PhoneNumberUtil.getInstance().getSupportedCallingCodes();
     private static final List<String> RUNS = List.of("1234567890", "123456789", "0123456789", "9876543210");
 
     private Set<String> emails = Set.of();
@@ -89,14 +88,23 @@ public class BlockedIdentifiers {
         return national.chars().distinct().count() == 1 || RUNS.contains(national);
     }
 
-    /** The number without its country code, as libphonenumber reads it (all digits after the + when it cannot). */
+    /**
+     * The number without its country code. Country calling codes are prefix-free (no code starts
+     * another), so the first 1-3 digits that are one are it. This runs on every ingest, so it looks
+     * the code up rather than parsing the number again (ContactNormalizer has just parsed it).
+     */
     private static String nationalNumber(String e164) {
-        try {
-            return PHONES.getNationalSignificantNumber(PHONES.parse(e164, null));
-        } catch (NumberParseException e) {
+        String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             // not E.164 after all: judge the digits as they are
             return e164.replaceAll("\\D", "");
         }
+        for (int length = 1; length <= Math.min(3, digits.length() - 1); length++) {
+            if (CALLING_CODES.contains(Integer.parseInt(digits.substring(0, length)))) {
+                return digits.substring(length);
+            }
+        }
+        return digits;
     }
 
     /** The keys that may identify a person: blocked values left out. */

@@ -29,7 +29,7 @@ public record LeadIngestRequest(
         @Description("Wanted property type") @Size(max = 100) String propertyType,
         @Description("The person's own words") @Size(max = 5000) String freeText,
         @Description("Where consent was captured") @Size(max = 200) String consentSource,
-        @Description("The source's original payload, stored as is") Map<String, Object> rawPayload) {
+        @Description("The source's original payload, stored as is; at most 128 KiB of JSON by default (RAW_PAYLOAD_MAX_BYTES)") Map<String, Object> rawPayload) {
 
     /** Contact details are trimmed first, so that " Ann@Example.com " is a valid, matching email. */
     public LeadIngestRequest {

@@ -10,6 +10,8 @@ import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,6 +23,7 @@ public class LeadIngestService {
     private ContactNormalizer normalizer;
     private OhidResolver resolver;
     private BlockedIdentifiers blocked;
+    private RawPayloadLimit rawPayloadLimit;
 
     protected LeadIngestService() {
         // for CDI proxies
@@ -28,11 +31,18 @@ public class LeadIngestService {
 
     @Inject
     public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, BlockedIdentifiers blocked,
-            OhidResolver resolver) {
+            OhidResolver resolver, @ConfigProperty(name = "RAW_PAYLOAD_MAX_BYTES") int rawPayloadMaxBytes) {
         this.store = store;
         this.normalizer = normalizer;
         this.blocked = blocked;
         this.resolver = resolver;
+        this.rawPayloadLimit = new RawPayloadLimit(rawPayloadMaxBytes);
+    }
+
+    /** With the default {@link RawPayloadLimit}. */
+    public LeadIngestService(LeadRepository store, ContactNormalizer normalizer, BlockedIdentifiers blocked,
+            OhidResolver resolver) {
+        this(store, normalizer, blocked, resolver, RawPayloadLimit.DEFAULT.maxBytes());
     }
 
     /**
@@ -40,6 +50,7 @@ public class LeadIngestService {
      * (source_system, source_lead_id) answers with the first ingest's ids and stores nothing.
      */
     public LeadIngestResult ingest(LeadIngestRequest request) {
+        rawPayloadLimit.check(request.rawPayload());
         ContactKeys keys = normalizer.keys(request.email(), request.phone());
         UUID ingestId = UUID.randomUUID();
         NewLead lead = new NewLead(ingestId, request.sourceSystem(), request.sourceLeadId(), request.channel(),

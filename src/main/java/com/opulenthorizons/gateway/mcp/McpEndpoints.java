@@ -16,6 +16,7 @@ import com.opulenthorizons.gateway.auth.ProtectedResourceMetadata;
 import com.opulenthorizons.gateway.auth.ProtectedResourceMetadataServlet;
 import com.opulenthorizons.gateway.auth.RequestAuthenticator;
 import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.common.LargeBodyGate;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.mcp.ToolDeclaration.ServerDeclaration;
 import com.opulenthorizons.gateway.mcp.sdk.McpMessageMapper;
@@ -77,7 +78,8 @@ public class McpEndpoints implements ServletContextListener {
         ServletContext context = event.getServletContext();
         access.logAtStart();
         RequestAuthenticator authenticator = RequestAuthenticator.of(access);
-        registry.servers().forEach(server -> register(context, server, authenticator));
+        LargeBodyGate largeBodies = http.largeBodyGate();
+        registry.servers().forEach(server -> register(context, server, authenticator, largeBodies));
         authenticator.metadata().ifPresent(metadata -> {
             ServletRegistration.Dynamic servlet = context.addServlet("oauth-protected-resource",
                     new ProtectedResourceMetadataServlet(metadata, registry.servers().stream().collect(Collectors.toMap(
@@ -100,7 +102,8 @@ public class McpEndpoints implements ServletContextListener {
         legacyServers.clear();
     }
 
-    private void register(ServletContext context, ServerDeclaration declared, RequestAuthenticator authenticator) {
+    private void register(ServletContext context, ServerDeclaration declared, RequestAuthenticator authenticator,
+            LargeBodyGate largeBodies) {
         String name = declared.name();
         String path = declared.path();
         List<ToolDeclaration> tools = declared.tools();
@@ -151,7 +154,7 @@ public class McpEndpoints implements ServletContextListener {
 
         McpRequestFilter.Settings checks = new McpRequestFilter.Settings(name, served.protocolVersions(), http.maxRequestBytes(),
                 http.securityValidator(), authenticator, toolScopes, resourceScopes, rateLimits.toolCalls(),
-                rateLimits.refusedCredentials());
+                rateLimits.refusedCredentials(), largeBodies);
         FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks", new McpRequestFilter(checks));
         filter.setAsyncSupported(true);
         // after the filters registered before it, MicroProfile Telemetry's HTTP span among them: the MCP span is its child

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.opulenthorizons.gateway.common.CommaSeparated;
+import com.opulenthorizons.gateway.common.LargeBodyGate;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,19 @@ public class McpHttpConfig {
     /** Whether each server is also served over the deprecated HTTP+SSE transport ({@code {path}/sse}). */
     public boolean legacySseEnabled() {
         return legacySseEnabled;
+    }
+
+    @Inject
+    @ConfigProperty(name = "MCP_LARGE_REQUEST_BYTES")
+    long largeRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "MCP_LARGE_REQUESTS_IN_FLIGHT")
+    int largeRequestsInFlight;
+
+    /** One gate for every MCP server of this replica: the memory they share is the replica's. */
+    public LargeBodyGate largeBodyGate() {
+        return new LargeBodyGate(largeRequestBytes, largeRequestsInFlight);
     }
 
     public int maxRequestBytes() {

@@ -18,6 +18,7 @@ import com.opulenthorizons.gateway.auth.BearerChallenge;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.RequestAuthenticator;
 import com.opulenthorizons.gateway.auth.Scope;
+import com.opulenthorizons.gateway.common.LargeBodyGate;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
 import com.opulenthorizons.gateway.ratelimit.RateLimiter;
@@ -62,7 +63,7 @@ final class McpRequestFilter extends HttpFilter {
     /** What the filter needs to know about one MCP server. */
     record Settings(String serverName, List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
             RequestAuthenticator authenticator, Map<String, Scope> toolScopes, Map<String, Scope> resourceScopes,
-            RateLimiter callLimits, RateLimiter refusedCredentialLimits) {
+            RateLimiter callLimits, RateLimiter refusedCredentialLimits, LargeBodyGate largeBodies) {
 
         Settings {
             supportedVersions = List.copyOf(supportedVersions);
@@ -84,7 +85,7 @@ final class McpRequestFilter extends HttpFilter {
         /** The same checks for a transport that speaks other protocol versions. */
         Settings withVersions(List<String> versions) {
             return new Settings(serverName, versions, maxRequestBytes, originAndHost, authenticator, toolScopes, resourceScopes,
-                    callLimits, refusedCredentialLimits);
+                    callLimits, refusedCredentialLimits, largeBodies);
         }
 
         Collection<Scope> allScopes() {
@@ -95,10 +96,13 @@ final class McpRequestFilter extends HttpFilter {
 
     private final transient Settings settings;
     private final transient RequestBodyLimit bodyLimit;
+    /** Every scope of this server, for the challenge of a refused request: computed once, not per request. */
+    private final transient List<Scope> allScopes;
 
     McpRequestFilter(Settings settings) {
         this.settings = settings;
         this.bodyLimit = new RequestBodyLimit(settings.maxRequestBytes());
+        this.allScopes = List.copyOf(settings.allScopes());
     }
 
     @Override
@@ -110,7 +114,7 @@ final class McpRequestFilter extends HttpFilter {
             JsonRpcRefusal.write(response, e.getStatusCode(), null, e.getMessage());
             return;
         }
-        Optional<Caller> caller = settings.authenticator().admit(request, response, settings.allScopes(),
+        Optional<Caller> caller = settings.authenticator().admit(request, response, allScopes,
                 settings.refusedCredentialLimits(), (status, message) -> JsonRpcRefusal.write(response, status, null, message));
         if (caller.isEmpty()) {
             return;
@@ -127,24 +131,33 @@ final class McpRequestFilter extends HttpFilter {
             JsonRpcRefusal.write(response, refusal.get().status(), null, refusal.get().message());
             return;
         }
-        if (!"POST".equals(request.getMethod())) {
-            forward(request, response, chain, null);
+        Optional<LargeBodyGate.Pass> pass = "POST".equals(request.getMethod())
+                ? settings.largeBodies().enter(request.getContentLengthLong()) : Optional.of(() -> { });
+        if (pass.isEmpty()) {
+            GatewayMetrics.rateLimited("large_requests");
+            refuseLargeBody(caller.get(), response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
-        Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
-        if (envelope.isEmpty()) {
-            forward(new ReadBodyRequest(request, body), response, chain, null);
-            return;
-        }
-        JsonRpcEnvelope call = envelope.get();
-        String tool = call.isToolCall() && settings.toolScopes().containsKey(call.target()) ? call.target() : null;
-        // Streamable HTTP names its session in a header, the legacy SSE transport in the message URL
-        String session = Optional.ofNullable(request.getHeader(SESSION_HEADER)).orElseGet(() -> request.getParameter("sessionId"));
-        try (McpOperation operation = McpOperation.start(new McpOperation.Request(call.method(), tool, call.id(),
-                version == null ? null : version.trim(), session, call.trace()), request::getHeader)) {
-            if (!refusedForScopeOrRate(caller.get(), call, response, operation)) {
-                forward(new ReadBodyRequest(request, body), response, chain, operation);
+        try (LargeBodyGate.Pass held = pass.get()) {
+            if (!"POST".equals(request.getMethod())) {
+                forward(request, response, chain, null);
+                return;
+            }
+            byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
+            Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
+            if (envelope.isEmpty()) {
+                forward(new ReadBodyRequest(request, body), response, chain, null);
+                return;
+            }
+            JsonRpcEnvelope call = envelope.get();
+            String tool = call.isToolCall() && settings.toolScopes().containsKey(call.target()) ? call.target() : null;
+            // Streamable HTTP names its session in a header, the legacy SSE transport in the message URL
+            String session = Optional.ofNullable(request.getHeader(SESSION_HEADER)).orElseGet(() -> request.getParameter("sessionId"));
+            try (McpOperation operation = McpOperation.start(new McpOperation.Request(call.method(), tool, call.id(),
+                    version == null ? null : version.trim(), session, call.trace()), request::getHeader)) {
+                if (!refusedForScopeOrRate(caller.get(), call, response, operation)) {
+                    forward(new ReadBodyRequest(request, body), response, chain, operation);
+                }
             }
         }
     }
@@ -164,6 +177,15 @@ final class McpRequestFilter extends HttpFilter {
             operation.failed(Integer.toString(guarded.getStatus()));
         }
         guarded.finish();
+    }
+
+    private void refuseLargeBody(Caller caller, HttpServletResponse response) throws IOException {
+        LargeBodyGate gate = settings.largeBodies();
+        WARNINGS.warn("large-bodies", "MCP requests refused: more than " + gate.permits() + " bodies over "
+                + gate.thresholdBytes() + " bytes at once (MCP_LARGE_REQUESTS_IN_FLIGHT); last caller " + caller.name());
+        response.setHeader("Retry-After", "1");
+        JsonRpcRefusal.write(response, 429, null, "busy: " + gate.permits() + " requests over " + gate.thresholdBytes()
+                + " bytes are already being handled; retry after 1 s");
     }
 
     private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response,

@@ -32,6 +32,13 @@ public interface EventOutbox {
     /** Records a failed attempt, to be tried again at {@code nextAttempt}; false when the lease is lost. */
     boolean markRetry(UUID eventId, UUID leaseToken, int attempts, Instant nextAttempt, String error);
 
+    /**
+     * Makes every pending event that waits for a later retry (attempted before, not leased) due now,
+     * and answers how many. For the end of a pause: the receiver is back, so the backoff that spared
+     * it no longer helps, and the backlog should not wait hours for its scheduled attempts.
+     */
+    int hurryRetries();
+
     /** Records the last failed attempt: the event stays FAILED, with its error; false when the lease is lost. */
     boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error);
 

@@ -70,6 +70,18 @@ final class InMemoryDeliveryQueue {
         return taken;
     }
 
+    /** Every sendable row waiting for a later retry (attempted, not leased) becomes available at {@code now}; how many. */
+    int hurryRetries(Instant now) {
+        List<InMemoryEventRow> waiting = sendable.stream()
+                .filter(r -> r.availableAt.isAfter(now) && r.leaseUntil == null && r.attempts > 0).toList();
+        for (InMemoryEventRow row : waiting) {
+            sendable.remove(row);
+            row.nextAttempt = now;
+            refresh(row);
+        }
+        return waiting.size();
+    }
+
     /** A settled row leaves the queue, and the next event of its OHID becomes sendable. */
     void settle(InMemoryEventRow row) {
         sendable.remove(row);

@@ -138,6 +138,11 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
     }
 
     @Override
+    public synchronized int hurryRetries() {
+        return queue.hurryRetries(Instant.now());
+    }
+
+    @Override
     public synchronized boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
         InMemoryEventRow row = heldBy(eventId, leaseToken);
         if (row == null) {

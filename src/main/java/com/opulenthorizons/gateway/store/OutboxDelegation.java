@@ -28,6 +28,11 @@ interface OutboxDelegation extends EventOutbox {
     }
 
     @Override
+    default int hurryRetries() {
+        return outbox().hurryRetries();
+    }
+
+    @Override
     default boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
         return outbox().markFailed(eventId, leaseToken, attempts, error);
     }

@@ -98,6 +98,13 @@ final class PostgresOutbox implements EventOutbox {
     }
 
     @Override
+    public int hurryRetries() {
+        return transactions.inTransaction(em -> em.createNativeQuery("UPDATE workflow_event SET next_attempt_at = now() "
+                + "WHERE delivery_status = 'PENDING' AND delivery_attempts > 0 AND next_attempt_at > now() "
+                + "AND (lease_until IS NULL OR lease_until < now())").executeUpdate());
+    }
+
+    @Override
     public boolean markFailed(UUID eventId, UUID leaseToken, int attempts, String error) {
         return updated("UPDATE workflow_event SET delivery_status = 'FAILED', delivery_attempts = ?3, lease_until = NULL, "
                 + "lease_token = NULL, last_error = ?4 WHERE id = ?1 AND lease_token = ?2 AND delivery_status = 'PENDING'",

@@ -36,7 +36,9 @@ public class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 // Liberty's class loader is a WebSphere one to Flyway: it finds the folder through
-                // the empty marker file db/migration/flyway.location (src/main/resources).
+                // the empty marker file db/migration/flyway.location (src/main/resources). Flyway also
+                // looks for Java callbacks in db/callback whatever is configured, and logs an ERROR when
+                // it cannot resolve that folder: db/callback/flyway.location is there to silence it.
                 .locations(LOCATION)
                 .callbackLocations(LOCATION)
                 .failOnMissingLocations(true)

@@ -59,13 +59,16 @@ public class DeliveryPause {
         return inFlight == 0 && !clock.instant().isBefore(nextProbe) ? 1 : 0;
     }
 
-    synchronized void accepted() {
+    /** Records an accepted attempt; whether it ended a pause. */
+    synchronized boolean accepted() {
         failingSince = null;
-        if (paused != null) {
-            LOG.info("workflow delivery resumed: the receiver accepted an event after a pause of "
-                    + Duration.between(paused.since(), clock.instant()) + "; sending at full speed again");
-            paused = null;
+        if (paused == null) {
+            return false;
         }
+        LOG.info("workflow delivery resumed: the receiver accepted an event after a pause of "
+                + Duration.between(paused.since(), clock.instant()) + "; sending at full speed again");
+        paused = null;
+        return true;
     }
 
     synchronized void failed(String error) {

@@ -197,7 +197,10 @@ public class OutboxDelivery implements AutoCloseable {
         Map<UUID, OutboxEvent> byId = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             if (outcome.error() == null) {
-                pause.accepted();
+                if (pause.accepted()) {
+                    int hurried = outbox.hurryRetries();
+                    LOG.info(() -> "workflow delivery: " + hurried + " events waiting for a later retry are due now");
+                }
                 byId.put(outcome.event().id(), outcome.event());
                 deliveredByClaim.computeIfAbsent(outcome.event().leaseToken(), t -> new ArrayList<>()).add(outcome.event().id());
             } else {

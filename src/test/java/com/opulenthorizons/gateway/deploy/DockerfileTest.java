@@ -56,14 +56,17 @@ class DockerfileTest {
 
     @Test
     void theBoundedMemoryAndTheEstimatesFitTheContainer() {
-        int heap = mebibytes(jvmOptions, "-Xmx");
+        Matcher percentage = Pattern.compile("(?m)^-XX:MaxRAMPercentage=(\\d+)$").matcher(jvmOptions);
+        assertThat(percentage.find()).as("the heap is sized from the container's limit").isTrue();
+        assertThat(jvmOptions).doesNotContainPattern("(?m)^-Xmx");
+        int heap = CONTAINER_MIB * Integer.parseInt(percentage.group(1)) / 100;
         int direct = mebibytes(jvmOptions, "-XX:MaxDirectMemorySize=");
         int codeCache = mebibytes(dockerfile, "-Xcodecachetotal");
         assertThat(jvmOptions).contains("-Xss512k", "-XX:+ExitOnOutOfMemoryError");
         assertThat(heap + direct + codeCache + UNBOUNDED_ESTIMATE_MIB)
                 .as("heap %d + direct %d + code cache %d + estimated %d MiB", heap, direct, codeCache, UNBOUNDED_ESTIMATE_MIB)
                 .isLessThanOrEqualTo(CONTAINER_MIB - 16);
-        assertThat(jvmOptions).contains("heap " + heap + " (-Xmx)", "JIT code cache " + codeCache, "direct buffers " + direct);
+        assertThat(jvmOptions).contains("heap " + heap + " (" + percentage.group(1) + "% of the limit, -XX:MaxRAMPercentage)", "JIT code cache " + codeCache, "direct buffers " + direct);
     }
 
     @Test

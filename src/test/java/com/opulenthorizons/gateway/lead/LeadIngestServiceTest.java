@@ -71,6 +71,18 @@ class LeadIngestServiceTest {
     }
 
     @Test
+    void aRawPayloadOverTheLimitIsRefusedAndNothingIsStored() {
+        LeadIngestService capped = new LeadIngestService(store, new ContactNormalizer("GB"),
+                ShippedBlocklist.with(new ContactNormalizer("GB")), new OhidResolver(), 16);
+        StoreCounts counts = store.counts();
+        LeadIngestRequest big = new LeadIngestRequest(SourceSystem.META, "m-big", Channel.META_LEAD_AD, "Ann", "Smith", true,
+                "big@example.com", null, null, null, null, null, null, Map.of("form_id", "a-form-id-longer-than-16"));
+        assertThatThrownBy(() -> capped.ingest(big)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("raw_payload: must be at most 16 bytes");
+        assertThat(store.counts()).isEqualTo(counts);
+    }
+
+    @Test
     void emailsMatchWhateverTheirCaseAndSpacing() {
         UUID ohid = service.ingest(request("m-4", "Ann@Example.com", null)).ohid();
         assertThat(service.ingest(request("m-5", " ann@EXAMPLE.com", null)).ohid()).isEqualTo(ohid);

@@ -216,6 +216,27 @@ public abstract class LeadStoreContract {
     }
 
     @Test
+    void hurriedRetriesAreDueNowWhileLeasedOnesAreLeftToTheirHolder() {
+        drainDue();
+        NewWorkflowEvent waiting = event(null);
+        NewWorkflowEvent leased = event(null);
+        store().append(waiting);
+        OutboxEvent first = claim(waiting.id());
+        store().markRetry(waiting.id(), first.leaseToken(), 3, Instant.now().plusSeconds(7200), "HTTP 503");
+        store().append(leased);
+        OutboxEvent held = claim(leased.id());
+        assertThat(drainDue()).isEmpty();
+
+        // (the PostgreSQL store's table is shared with other tests, which may leave retries waiting too)
+        assertThat(store().hurryRetries()).isPositive();
+
+        OutboxEvent again = claim(waiting.id());
+        assertThat(again.attempts()).as("hurrying spends no attempt").isEqualTo(3);
+        assertThat(store().markDelivered(held.leaseToken(), List.of(leased.id())))
+                .as("the leased event was left to its holder").containsExactly(leased.id());
+    }
+
+    @Test
     void deliveredAndFailedEventsLeaveTheQueueAndAreCounted() {
         drainDue();
         DeliveryCounts before = store().deliveryCounts();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,5 +118,30 @@ class DeadReceiverPauseTest {
             assertThat(log.records()).extracting(r -> r.getMessage().substring(0, r.getMessage().indexOf(':')))
                     .containsExactly("workflow delivery paused", "workflow delivery resumed");
         }
+    }
+
+    @Test
+    void whenThePauseEndsTheEventsWaitingForALaterRetryGoAtOnce() {
+        // Ten retries 20 ms apart, then an hour: events that failed early wait an hour when the pause ends.
+        OutboxDelivery delivery = new OutboxDelivery(store, new DeliverySettings(Optional.of(receiver.uri("/hook")),
+                RetryPolicy.parse("20ms,".repeat(10) + "1h", "1d", 0, 0), Duration.ofSeconds(2), Duration.ofMillis(10), 5,
+                Duration.ofMinutes(1), Optional.empty(), Optional.empty(), Duration.ofMillis(300)));
+        List<UUID> ids = new ArrayList<>();
+        // new events keep failing, so that the receiver is seen dead for WEBHOOK_PAUSE_AFTER
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            UUID id = UUID.randomUUID();
+            store.append(new NewWorkflowEvent(id, UUID.randomUUID(), "LeadIngested", Map.of("n", ids.size()), "WEBSITE", null, "corr-h"));
+            ids.add(id);
+            delivery.deliverDue();
+            return delivery.pause().current().isPresent()
+                    && store.findEvent(ids.get(0)).orElseThrow().deliveryAttempts() >= 11;
+        });
+
+        receiverUp = true;
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            delivery.deliverDue();
+            return store.deliveryCounts().delivered() == ids.size();
+        });
+        assertThat(delivery.pause().current()).isEmpty();
     }
 }

@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -97,6 +101,34 @@ class McpHttpProtectionIT {
         String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(1_100_000) + "\"}}";
         HttpResponse<String> response = send(post(huge).build());
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aBurstOfNearLimitIngestsIsAnsweredWithClearRefusalsAndTheServerStaysUp() throws Exception {
+        StringBuilder raw = new StringBuilder("{");
+        for (int i = 0; i < 72_000 && raw.length() < 900_000; i++) {
+            raw.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        raw.append('}');
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"ingest_lead\","
+                + "\"arguments\":{\"source_system\":\"WEB\",\"source_lead_id\":\"burst\",\"channel\":\"WEB_FORM\","
+                + "\"first_name\":\"Ann\",\"last_name\":\"Burst\",\"marketing_consent\":false,\"raw_payload\":" + raw + "}}}";
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            answers.add(http.sendAsync(post(call).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+            if (response.statusCode() == 429) {
+                assertThat(response.headers().firstValue("Retry-After")).contains("1");
+                assertThat(response.body()).contains("retry after 1 s");
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("\"isError\":true")
+                        .contains("raw_payload: must be at most 131072 bytes of JSON");
+            }
+        }
+        assertThat(send(post(PING).build()).statusCode()).isEqualTo(200);
     }
 
     @Test
