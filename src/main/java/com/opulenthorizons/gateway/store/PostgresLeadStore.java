@@ -17,6 +17,8 @@ import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.lead.IngestOutcome;
 import com.opulenthorizons.gateway.lead.NewLead;
 import com.opulenthorizons.gateway.lead.OhidLookup;
+import com.opulenthorizons.gateway.telemetry.ClientSpans;
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
 
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,7 +116,9 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
      * ingest on the database path, and PostgreSQL doing a transaction's worth of extra work.
      */
     private IngestOutcome ingestOnce(NewLead lead) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        Optional<TraceHeaders> trace = TraceHeaders.current();
+        try (ClientSpans.Traced span = ClientSpans.database("SELECT", "gateway_ingest_lead");
+                Connection c = dataSource.getConnection();
                 PreparedStatement call = c.prepareStatement(INGEST)) {
             c.setAutoCommit(true);
             call.setObject(1, lead.ingestId());
@@ -129,9 +133,15 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
             call.setObject(10, UUID.randomUUID());
             call.setString(11, JSON.writeValueAsString(lead.eventPayload()));
             call.setString(12, lead.correlationId());
+            // the trace the event was created in, so that its delivery continues it (sql/V20)
+            call.setString(13, trace.map(TraceHeaders::traceparent).orElse(null));
+            call.setString(14, trace.map(TraceHeaders::tracestate).orElse(null));
             try (ResultSet rs = call.executeQuery()) {
                 rs.next();
                 return new IngestOutcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3));
+            } catch (SQLException e) {
+                span.failed(e);
+                throw e;
             }
         }
     }
@@ -139,7 +149,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private static final String INGEST = "SELECT ingest_id, ohid, created FROM gateway_ingest_lead("
             + "CAST(? AS uuid), CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), "
             + "CAST(? AS text), CAST(? AS text), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS uuid), "
-            + "CAST(? AS jsonb), CAST(? AS varchar))";
+            + "CAST(? AS jsonb), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar))";
     private static final JsonMapper JSON = WireJson.PLAIN;
 
     @Override
