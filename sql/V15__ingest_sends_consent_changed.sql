@@ -1,13 +1,19 @@
 -- An ingest sends ConsentChanged, in the same transaction as its lead, when its marketing_consent
 -- changes the person's current consent state or is the person's first consent entry at all; the
--- payload is the one record_consent sends (state, source, via, caller) plus the ingest id, built
--- by the server. The rule is PersonService's: the current state is the newest GRANTED or WITHDRAWN
--- entry (a lead that grants is a GRANTED entry at its created_at; record_consent's entries at their
--- recorded_at; a withdrawal wins a tie), and a lead without consent takes nothing back.
--- Otherwise the same function as V5. Safe to re-run.
-DROP FUNCTION IF EXISTS gateway_ingest_lead(UUID, UUID, VARCHAR, VARCHAR, VARCHAR, TEXT, TEXT, JSONB, JSONB, UUID, JSONB, VARCHAR);
+-- payload is the one record_consent sends (state, source, via, caller), built by the server. The
+-- rule is PersonService's: the current state is the newest GRANTED or WITHDRAWN entry (a lead that
+-- grants is a GRANTED entry at its created_at; record_consent's entries at their recorded_at; a
+-- withdrawal wins a tie), and a lead without consent takes nothing back.
+--
+-- gateway_ingest_lead_and_consent is the ingest the server calls from now on: V5's function (and
+-- V20's, which adds the events' trace context) plus the consent rule, both events carrying the
+-- trace context. It has a name of its own so that no later replacement of gateway_ingest_lead drops
+-- it; that function stays for databases migrated by older servers. The trace columns are added here
+-- too (as V20 does; whichever runs first adds them). Safe to re-run.
+ALTER TABLE workflow_event ADD COLUMN IF NOT EXISTS trace_parent VARCHAR(64);
+ALTER TABLE workflow_event ADD COLUMN IF NOT EXISTS trace_state  VARCHAR(512);
 
-CREATE OR REPLACE FUNCTION gateway_ingest_lead(
+CREATE OR REPLACE FUNCTION gateway_ingest_lead_and_consent(
     p_id                     UUID,
     p_new_ohid               UUID,
     p_source_system          VARCHAR,
@@ -20,6 +26,8 @@ CREATE OR REPLACE FUNCTION gateway_ingest_lead(
     p_event_id               UUID,
     p_event_payload          JSONB,
     p_correlation_id         VARCHAR,
+    p_trace_parent           VARCHAR,
+    p_trace_state            VARCHAR,
     p_consent_event_id       UUID,
     p_consent_event_payload  JSONB,
     OUT ingest_id    UUID,
@@ -57,18 +65,18 @@ BEGIN
 
     -- a new OHID (no earlier lead had the email or phone) is a new person: no need to look
     IF ohid = p_new_ohid
-       OR (NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead.ohid)
-           AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead.ohid)) THEN
+       OR (NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead_and_consent.ohid)
+           AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead_and_consent.ohid)) THEN
         consent_changes := true;
     ELSIF grants THEN
         consent_changes := COALESCE((
             SELECT e.state FROM (
                 (SELECT 'GRANTED' AS state, l.created_at AS at, 0 AS withdrawn FROM lead_context l
-                  WHERE l.ohid = gateway_ingest_lead.ohid AND (l.consent ->> 'marketing_consent') = 'true'
+                  WHERE l.ohid = gateway_ingest_lead_and_consent.ohid AND (l.consent ->> 'marketing_consent') = 'true'
                   ORDER BY l.created_at DESC LIMIT 1)
                 UNION ALL
                 (SELECT c.state, c.recorded_at, CASE WHEN c.state = 'WITHDRAWN' THEN 1 ELSE 0 END FROM person_consent c
-                  WHERE c.ohid = gateway_ingest_lead.ohid
+                  WHERE c.ohid = gateway_ingest_lead_and_consent.ohid
                   ORDER BY c.recorded_at DESC, CASE WHEN c.state = 'WITHDRAWN' THEN 1 ELSE 0 END DESC LIMIT 1)) AS e
              ORDER BY e.at DESC, e.withdrawn DESC LIMIT 1), 'NOT_GIVEN') <> 'GRANTED';
     ELSE
@@ -77,13 +85,15 @@ BEGIN
 
     INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload, consent)
     VALUES (p_id, ohid, p_source_system, p_source_lead_id, p_channel, p_payload, p_consent);
-    INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id)
-    VALUES (p_event_id, ohid, 'LeadIngested', p_event_payload, p_source_system, p_correlation_id);
+    INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id, trace_parent, trace_state)
+    VALUES (p_event_id, ohid, 'LeadIngested', p_event_payload, p_source_system, p_correlation_id, p_trace_parent,
+            p_trace_state);
     IF consent_changes THEN
         -- clock_timestamp(): after the LeadIngested event (now()), which the person's order keeps
-        INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id, occurred_at)
+        INSERT INTO workflow_event (id, ohid, event_type, payload, source_system, correlation_id, trace_parent,
+                                    trace_state, occurred_at)
         VALUES (p_consent_event_id, ohid, 'ConsentChanged', p_consent_event_payload, p_source_system, p_correlation_id,
-                clock_timestamp());
+                p_trace_parent, p_trace_state, clock_timestamp());
     END IF;
 
     ingest_id := p_id;

@@ -34,7 +34,8 @@ public final class HostileLoad {
 
         StringBuilder raw = new StringBuilder(keys * 13).append('{');
         for (int i = 0; i < keys; i++) {
-            raw.append(i == 0 ? "" : ",").append("\"field_").append(i).append("\":").append(i);
+            // about 12 bytes a key, so that 72,000 keys make the 0.9 MB, under MCP_MAX_REQUEST_BYTES
+            raw.append(i == 0 ? "" : ",").append("\"key_").append(Integer.toString(i, 36)).append("\":").append(i % 10);
         }
         raw.append('}');
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ingest_lead\",\"arguments\":{"

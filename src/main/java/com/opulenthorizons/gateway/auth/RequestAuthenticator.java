@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.opulenthorizons.gateway.common.SharedSecrets;
 import com.opulenthorizons.gateway.ratelimit.RateLimiter;
 import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,6 +110,7 @@ public final class RequestAuthenticator {
         String source = request.getRemoteAddr();
         OptionalLong wait = refusedBySource.exhausted(source);
         if (wait.isPresent()) {
+            GatewayMetrics.rateLimited("refused_credentials");
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
             refusal.write(429, "too many refused credentials from this address; retry after " + wait.getAsLong() + " s");
             return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.Origin;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,6 +57,7 @@ public class LeadIngestService {
                 blocked.identityKeys(keys), payload(request, keys), consent(request), eventPayload(request, ingestId),
                 Correlation.current().orElseGet(Correlation::newId));
         IngestOutcome outcome = store.ingest(lead);
+        GatewayMetrics.leadIngested(request.sourceSystem().name(), request.channel().name(), outcome.created());
         return LeadIngestResult.ingested(outcome.ohid(), outcome.ingestId(), request.sourceSystem());
     }
 

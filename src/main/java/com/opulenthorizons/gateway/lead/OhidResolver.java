@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * OHIDs are not merged.
  * <p>
  * This is the rule's one home in Java: the in-memory store and {@link LeadIngestService#lookup}
- * call it. PostgreSQL applies it inside the ingest transaction, in the {@code gateway_ingest_lead}
+ * call it. PostgreSQL applies it inside the ingest transaction, in the {@code gateway_ingest_lead_and_consent}
  * function (sql/V5), which mirrors it; the store contract tests hold both stores to it.
  */
 @ApplicationScoped

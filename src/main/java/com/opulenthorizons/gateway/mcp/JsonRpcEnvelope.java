@@ -3,6 +3,7 @@ package com.opulenthorizons.gateway.mcp;
 import java.util.Optional;
 
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -16,8 +17,14 @@ import tools.jackson.core.JsonToken;
  * @param method for example {@code tools/call}
  * @param id the request id: a string, a number, or null for a notification
  * @param target {@code params.name} of a tool call, or {@code params.uri} of a resource read
+ * @param trace the trace context in {@code params._meta} ({@code traceparent}, {@code tracestate}), or null
  */
-record JsonRpcEnvelope(String method, Object id, String target) {
+record JsonRpcEnvelope(String method, Object id, String target, TraceHeaders trace) {
+
+    /** What {@code params} holds that matters here. */
+    private record Params(String target, TraceHeaders trace) {
+        static final Params NONE = new Params(null, null);
+    }
 
     /** Empty for anything that is not a single JSON-RPC object: the transport answers those itself. */
     static Optional<JsonRpcEnvelope> peek(byte[] body) {
@@ -27,7 +34,7 @@ record JsonRpcEnvelope(String method, Object id, String target) {
             }
             String method = null;
             Object id = null;
-            String target = null;
+            Params params = Params.NONE;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -35,11 +42,11 @@ record JsonRpcEnvelope(String method, Object id, String target) {
                     case "method" -> method = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                     case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getString()
                             : value == JsonToken.VALUE_NUMBER_INT ? parser.getNumberValue() : null;
-                    case "params" -> target = value == JsonToken.START_OBJECT ? targetIn(parser) : skip(parser);
+                    case "params" -> params = value == JsonToken.START_OBJECT ? paramsIn(parser) : skip(parser);
                     default -> parser.skipChildren();
                 }
             }
-            return method == null ? Optional.empty() : Optional.of(new JsonRpcEnvelope(method, id, target));
+            return method == null ? Optional.empty() : Optional.of(new JsonRpcEnvelope(method, id, params.target(), params.trace()));
         } catch (JacksonException e) {
             return Optional.empty();
         }
@@ -53,22 +60,42 @@ record JsonRpcEnvelope(String method, Object id, String target) {
         return "resources/read".equals(method);
     }
 
-    private static String targetIn(JsonParser parser) {
+    private static Params paramsIn(JsonParser parser) {
         String target = null;
+        TraceHeaders trace = null;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ((field.equals("name") || field.equals("uri")) && value == JsonToken.VALUE_STRING) {
                 target = parser.getString();
+            } else if (field.equals("_meta") && value == JsonToken.START_OBJECT) {
+                trace = traceIn(parser);
             } else {
                 parser.skipChildren();
             }
         }
-        return target;
+        return new Params(target, trace);
     }
 
-    private static String skip(JsonParser parser) {
+    private static TraceHeaders traceIn(JsonParser parser) {
+        String traceparent = null;
+        String tracestate = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals(TraceHeaders.TRACEPARENT) && value == JsonToken.VALUE_STRING) {
+                traceparent = parser.getString();
+            } else if (field.equals(TraceHeaders.TRACESTATE) && value == JsonToken.VALUE_STRING) {
+                tracestate = parser.getString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return traceparent == null ? null : new TraceHeaders(traceparent, tracestate);
+    }
+
+    private static Params skip(JsonParser parser) {
         parser.skipChildren();
-        return null;
+        return Params.NONE;
     }
 }

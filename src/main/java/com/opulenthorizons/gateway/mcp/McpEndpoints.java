@@ -31,6 +31,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpe
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.inject.Inject;
@@ -48,7 +49,8 @@ import jakarta.servlet.ServletRegistration;
  * The endpoints are stateless (Streamable HTTP without sessions): every POST carries a whole
  * JSON-RPC exchange and is answered with JSON, so any replica behind a load balancer can answer
  * any request with no sticky sessions. GET (a server-to-client stream) answers 405, which the
- * specification allows; server-initiated messages are not used by these servers.
+ * specification allows; server-initiated messages are not used by these servers. The deprecated
+ * HTTP+SSE transport can be added beside them ({@link LegacySseEndpoint}).
  */
 public class McpEndpoints implements ServletContextListener {
 
@@ -69,6 +71,7 @@ public class McpEndpoints implements ServletContextListener {
     RateLimitConfig rateLimits;
 
     private final List<McpStatelessSyncServer> servers = new ArrayList<>();
+    private final List<McpSyncServer> legacyServers = new ArrayList<>();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -95,6 +98,8 @@ public class McpEndpoints implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         servers.forEach(McpStatelessSyncServer::closeGracefully);
         servers.clear();
+        legacyServers.forEach(McpSyncServer::closeGracefully);
+        legacyServers.clear();
     }
 
     private void register(ServletContext context, ServerDeclaration declared, RequestAuthenticator authenticator,
@@ -147,14 +152,18 @@ public class McpEndpoints implements ServletContextListener {
         servlet.setLoadOnStartup(1);
         servlet.addMapping(path);
 
-        FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks",
-                new McpRequestFilter(new McpRequestFilter.Settings(name, served.protocolVersions(), http.maxRequestBytes(),
-                        http.securityValidator(), authenticator, toolScopes, resourceScopes, rateLimits.toolCalls(),
-                        rateLimits.refusedCredentials(), largeBodies)));
+        McpRequestFilter.Settings checks = new McpRequestFilter.Settings(name, served.protocolVersions(), http.maxRequestBytes(),
+                http.securityValidator(), authenticator, toolScopes, resourceScopes, rateLimits.toolCalls(),
+                rateLimits.refusedCredentials(), largeBodies);
+        FilterRegistration.Dynamic filter = context.addFilter(name + "-request-checks", new McpRequestFilter(checks));
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
+        // after the filters registered before it, MicroProfile Telemetry's HTTP span among them: the MCP span is its child
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, path);
 
         LOG.info(() -> "MCP server " + name + " (stateless Streamable HTTP) at " + path + " with " + tools.size()
                 + " tools, " + resources.size() + " resources and " + templates.size() + " resource templates");
+        if (http.legacySseEnabled()) {
+            legacyServers.add(LegacySseEndpoint.register(context, declared, JSON, http, checks));
+        }
     }
 }

@@ -11,7 +11,7 @@ import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityVa
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** HTTP-level protections of the MCP endpoints (DNS-rebinding checks and request size). */
+/** HTTP-level settings of the MCP endpoints: DNS-rebinding checks, request size, the legacy SSE transport. */
 @ApplicationScoped
 public class McpHttpConfig {
 
@@ -26,6 +26,15 @@ public class McpHttpConfig {
     @Inject
     @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES")
     int maxRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "MCP_LEGACY_SSE_ENABLED")
+    boolean legacySseEnabled;
+
+    /** Whether each server is also served over the deprecated HTTP+SSE transport ({@code {path}/sse}). */
+    public boolean legacySseEnabled() {
+        return legacySseEnabled;
+    }
 
     @Inject
     @ConfigProperty(name = "MCP_LARGE_REQUEST_BYTES")

@@ -23,6 +23,8 @@ import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.RequestBodyLimit;
 import com.opulenthorizons.gateway.ratelimit.RateLimiter;
 import com.opulenthorizons.gateway.ratelimit.RepeatedWarnings;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
+import com.opulenthorizons.gateway.telemetry.McpOperation;
 
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
@@ -56,6 +58,7 @@ final class McpRequestFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(McpRequestFilter.class.getName());
     private static final RepeatedWarnings WARNINGS = new RepeatedWarnings(LOG);
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+    static final String SESSION_HEADER = "Mcp-Session-Id";
 
     /** What the filter needs to know about one MCP server. */
     record Settings(String serverName, List<String> supportedVersions, long maxRequestBytes, ServerHttpHeaderValidator originAndHost,
@@ -77,6 +80,12 @@ final class McpRequestFilter extends HttpFilter {
             return resourceScopes.entrySet().stream()
                     .filter(e -> e.getKey().contains("{") && ResourceTemplates.uriPattern(e.getKey()).matcher(uri).matches())
                     .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
+        /** The same checks for a transport that speaks other protocol versions. */
+        Settings withVersions(List<String> versions) {
+            return new Settings(serverName, versions, maxRequestBytes, originAndHost, authenticator, toolScopes, resourceScopes,
+                    callLimits, refusedCredentialLimits, largeBodies);
         }
 
         Collection<Scope> allScopes() {
@@ -125,23 +134,49 @@ final class McpRequestFilter extends HttpFilter {
         Optional<LargeBodyGate.Pass> pass = "POST".equals(request.getMethod())
                 ? settings.largeBodies().enter(request.getContentLengthLong()) : Optional.of(() -> { });
         if (pass.isEmpty()) {
+            GatewayMetrics.rateLimited("large_requests");
             refuseLargeBody(caller.get(), response);
             return;
         }
         try (LargeBodyGate.Pass held = pass.get()) {
-            HttpServletRequest forwarded = request;
-            if ("POST".equals(request.getMethod())) {
-                byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
-                Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
-                if (envelope.isPresent() && refusedForScopeOrRate(caller.get(), envelope.get(), response)) {
-                    return;
-                }
-                forwarded = new ReadBodyRequest(request, body);
+            if (!"POST".equals(request.getMethod())) {
+                forward(request, response, chain, null);
+                return;
             }
-            ErrorBodyGuard guarded = new ErrorBodyGuard(response);
-            chain.doFilter(forwarded, guarded);
-            guarded.finish();
+            byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
+            Optional<JsonRpcEnvelope> envelope = JsonRpcEnvelope.peek(body);
+            if (envelope.isEmpty()) {
+                forward(new ReadBodyRequest(request, body), response, chain, null);
+                return;
+            }
+            JsonRpcEnvelope call = envelope.get();
+            String tool = call.isToolCall() && settings.toolScopes().containsKey(call.target()) ? call.target() : null;
+            // Streamable HTTP names its session in a header, the legacy SSE transport in the message URL
+            String session = Optional.ofNullable(request.getHeader(SESSION_HEADER)).orElseGet(() -> request.getParameter("sessionId"));
+            try (McpOperation operation = McpOperation.start(new McpOperation.Request(call.method(), tool, call.id(),
+                    version == null ? null : version.trim(), session, call.trace()), request::getHeader)) {
+                if (!refusedForScopeOrRate(caller.get(), call, response, operation)) {
+                    forward(new ReadBodyRequest(request, body), response, chain, operation);
+                }
+            }
         }
+    }
+
+    private static void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            McpOperation operation) throws IOException, ServletException {
+        ErrorBodyGuard guarded = new ErrorBodyGuard(response);
+        try {
+            chain.doFilter(request, guarded);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (operation != null) {
+                operation.failed(e.getClass().getName());
+            }
+            throw e;
+        }
+        if (operation != null && guarded.getStatus() >= 400) {
+            operation.failed(Integer.toString(guarded.getStatus()));
+        }
+        guarded.finish();
     }
 
     private void refuseLargeBody(Caller caller, HttpServletResponse response) throws IOException {
@@ -153,7 +188,8 @@ final class McpRequestFilter extends HttpFilter {
                 + " bytes are already being handled; retry after 1 s");
     }
 
-    private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response) throws IOException {
+    private boolean refusedForScopeOrRate(Caller caller, JsonRpcEnvelope call, HttpServletResponse response,
+            McpOperation traced) throws IOException {
         Scope needed = call.isToolCall() ? settings.toolScopes().get(call.target())
                 : call.isResourceRead() ? settings.resourceScope(call.target()) : null;
         if (needed != null && !caller.mayUse(needed)) {
@@ -163,6 +199,7 @@ final class McpRequestFilter extends HttpFilter {
                     BearerChallenge.INSUFFICIENT_SCOPE, refused.message());
             response.setHeader("WWW-Authenticate", refused.challenge());
             JsonRpcRefusal.write(response, refused.status(), call.id(), refused.message());
+            traced.failed(Integer.toString(refused.status()));
             return true;
         }
         String operation = call.isToolCall() && call.target() != null ? call.target() : call.method();
@@ -170,6 +207,8 @@ final class McpRequestFilter extends HttpFilter {
         if (retryAfter.isPresent()) {
             WARNINGS.warn("call-limit", "MCP calls refused: caller " + caller.name() + " went over "
                     + settings.callLimits().perMinute() + " calls a minute of " + operation + " (RATE_LIMIT_TOOL_CALLS_PER_MINUTE)");
+            traced.failed("429");
+            GatewayMetrics.rateLimited("tool_calls");
             response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
             JsonRpcRefusal.write(response, 429, call.id(), "rate limit: more than " + settings.callLimits().perMinute()
                     + " calls a minute of " + operation + "; retry after " + retryAfter.getAsLong() + " s");

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.opulenthorizons.gateway.auth.Caller;
 import com.opulenthorizons.gateway.auth.Scope;
 import com.opulenthorizons.gateway.mcp.sdk.AnswerRewritingTransport;
+import com.opulenthorizons.gateway.telemetry.McpOperation;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
@@ -38,6 +39,10 @@ final class ScopedListsTransport extends AnswerRewritingTransport {
             McpSchema.JSONRPCRequest request) {
         Caller caller = ToolCall.callerIn(context);
         return handler.handleRequest(context, request).map(r -> {
+            if (r.error() != null) {
+                // a JSON-RPC error answer: error.type is its code (semantic conventions for MCP)
+                McpOperation.failCurrent(Integer.toString(r.error().code()));
+            }
             if (r.result() instanceof ListToolsResult tools) {
                 return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), visibleTo(caller, tools), r.error());
             }

@@ -4,13 +4,14 @@ import java.io.StringWriter;
 import java.util.logging.Logger;
 
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.telemetry.TraceIds;
 
 import tools.jackson.core.JsonGenerator;
 
 /**
  * Structured audit lines for tool calls: one JSON object per line on the logger
  * {@code com.opulenthorizons.gateway.audit}. Lines name the tool, the caller, the correlation id,
- * the duration and the error type; they never carry arguments, so no contact details or secrets.
+ * the duration, the error type and, while a trace is active, its trace and span ids; they never carry arguments, so no contact details or secrets.
  */
 final class ToolAudit {
 
@@ -52,6 +53,11 @@ final class ToolAudit {
             if (message != null) {
                 json.writeStringProperty("message", message);
             }
+            // the trace this call belongs to, so that a log line leads to its spans and back
+            TraceIds.current().ifPresent(ids -> {
+                json.writeStringProperty("trace_id", ids.traceId());
+                json.writeStringProperty("span_id", ids.spanId());
+            });
             json.writeEndObject();
         }
         return out.toString();

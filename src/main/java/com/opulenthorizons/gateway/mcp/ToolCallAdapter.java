@@ -11,6 +11,7 @@ import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.common.Origin;
 import com.opulenthorizons.gateway.common.RecordBinder;
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.telemetry.McpOperation;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,6 +92,7 @@ public class ToolCallAdapter {
 
     private static CallToolResult failure(ToolCall call, String correlationId, long started, String errorType, String message) {
         ToolAudit.error(call, correlationId, millisSince(started), errorType, message);
+        McpOperation.failCurrent(McpOperation.TOOL_ERROR);
         return CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 

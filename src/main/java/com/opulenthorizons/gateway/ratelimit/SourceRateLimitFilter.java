@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,6 +36,7 @@ public class SourceRateLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         OptionalLong retryAfter = limits.sources().tryTake(request.getRemoteAddr());
         if (retryAfter.isPresent()) {
+            GatewayMetrics.rateLimited("source_requests");
             WARNINGS.warn("source-limit", "Requests to the public endpoints refused: a source address went over "
                     + limits.sources().perMinute() + " requests a minute (RATE_LIMIT_SOURCE_REQUESTS_PER_MINUTE)");
             tooManyRequests(response, retryAfter.getAsLong(), "{\"error\":\"rate_limited\",\"message\":\"too many requests from "

@@ -3,6 +3,8 @@ package com.opulenthorizons.gateway.store;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
+
 /**
  * An event of {@link InMemoryLeadStore} with its delivery state, which changes as deliveries are
  * attempted; read and changed only under the store's lock.
@@ -24,6 +26,8 @@ final class InMemoryEventRow {
     final long sequence;
     /** When it can be claimed: its next attempt, or the end of its lease. */
     Instant availableAt;
+    /** The trace that was active when the event was stored, or null. */
+    final TraceHeaders createdIn = TraceHeaders.current().orElse(null);
 
     InMemoryEventRow(StoredEvent event, String dedupKey, long sequence) {
         this.event = event;

@@ -81,7 +81,7 @@ final class InMemoryOutbox implements EventOutbox, EventLog {
             queue.refresh(row);
             StoredEvent e = row.event;
             claimed.add(new OutboxEvent(e.id(), e.ohid(), e.eventType(), e.payload(), e.occurredAt(), e.sourceSystem(),
-                    e.correlationId(), row.attempts, token, row.retryFrom));
+                    e.correlationId(), row.attempts, token, row.retryFrom, row.createdIn));
         }
         return claimed;
     }

@@ -21,7 +21,7 @@ public interface LeadStore extends LeadRepository, EventOutbox, EventLog, LeadSo
 
     /**
      * As {@link LeadRepository#ingest}: the identity rule is {@link com.opulenthorizons.gateway.lead.OhidResolver}'s,
-     * which the in-memory store calls and the PostgreSQL store's {@code gateway_ingest_lead} function mirrors.
+     * which the in-memory store calls and the PostgreSQL store's {@code gateway_ingest_lead_and_consent} function mirrors.
      *
      * @throws StoreUnavailableException when the store cannot do the work; nothing was written
      */

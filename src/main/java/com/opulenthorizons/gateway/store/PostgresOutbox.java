@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
+
 /**
  * The PostgreSQL store's outbox: {@code workflow_event} rows claimed with leases and settled with
  * their delivery outcome, each in one transaction: the claim and the delivered update, once per
@@ -30,7 +32,7 @@ final class PostgresOutbox implements EventOutbox {
             + "AND p.delivery_status = 'PENDING' AND (p.occurred_at, p.id) < (e.occurred_at, e.id))) "
             + "ORDER BY e.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, ohid, event_type, payload, occurred_at, source_system, correlation_id, delivery_attempts, "
-            + "COALESCE(retry_from, occurred_at)";
+            + "COALESCE(retry_from, occurred_at), trace_parent, trace_state";
 
     private static final JsonbConverter JSONB = new JsonbConverter();
 
@@ -53,7 +55,8 @@ final class PostgresOutbox implements EventOutbox {
                     while (r.next()) {
                         claimed.add(new OutboxEvent(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
                                 JSONB.convertToEntityAttribute(r.getObject(4)), instant(r.getTimestamp(5)), r.getString(6),
-                                r.getString(7), r.getInt(8), token, instant(r.getTimestamp(9))));
+                                r.getString(7), r.getInt(8), token, instant(r.getTimestamp(9)),
+                                r.getString(10) == null ? null : new TraceHeaders(r.getString(10), r.getString(11))));
                     }
                 }
                 return claimed;

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.opulenthorizons.gateway.common.WireJson;
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
 
 /**
  * The PostgreSQL store's changes to a person as a whole: consent, erasure and merge, each one
@@ -251,10 +252,12 @@ final class PostgresPersonChanges {
 
     private static void insertEvent(Connection c, UUID ohid, WorkflowEventType type, Map<String, Object> payload,
             String correlationId) throws SQLException {
+        Optional<TraceHeaders> trace = TraceHeaders.current();
         try (PreparedStatement q = c.prepareStatement("INSERT INTO workflow_event (id, ohid, event_type, payload, "
-                + "source_system, correlation_id) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)")) {
+                + "source_system, correlation_id, trace_parent, trace_state) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)")) {
             bind(q, UUID.randomUUID(), ohid, type.name(), WireJson.PLAIN.writeValueAsString(payload),
-                    WorkflowEventType.GATEWAY_SOURCE, correlationId);
+                    WorkflowEventType.GATEWAY_SOURCE, correlationId, trace.map(TraceHeaders::traceparent).orElse(null),
+                    trace.map(TraceHeaders::tracestate).orElse(null));
             q.executeUpdate();
         }
     }

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The advisory locks of person-level changes, in the key space of {@code gateway_ingest_lead}
+ * The advisory locks of person-level changes, in the key space of {@code gateway_ingest_lead_and_consent}
  * (sql/V5): {@code e:<email>} and {@code p:<phone>} are the very locks an ingest of those keys
  * takes, so a change and an ingest of the same person run one after the other; {@code o:<ohid>}
  * serialises changes of one person (ingest never takes it). Each batch is taken in ascending

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import com.opulenthorizons.gateway.telemetry.TraceHeaders;
+
 import org.eclipse.persistence.annotations.Mutable;
 
 import jakarta.persistence.Column;
@@ -46,6 +48,13 @@ public class WorkflowEvent {
     @Column(name = "correlation_id", length = 64)
     private String correlationId;
 
+    /** The trace the event was created in (sql/V20), continued by its delivery. */
+    @Column(name = "trace_parent", length = 64)
+    private String traceParent;
+
+    @Column(name = "trace_state", length = 512)
+    private String traceState;
+
     @Column(name = "dedup_key", length = 400)
     private String dedupKey;
 
@@ -70,6 +79,10 @@ public class WorkflowEvent {
         this.sourceSystem = event.sourceSystem();
         this.correlationId = event.correlationId();
         this.dedupKey = event.dedupKey();
+        TraceHeaders.current().ifPresent(trace -> {
+            this.traceParent = trace.traceparent();
+            this.traceState = trace.tracestate();
+        });
     }
 
     StoredEvent toStoredEvent() {

@@ -1,5 +1,6 @@
 package com.opulenthorizons.gateway.webhook;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,11 @@ import java.util.logging.Logger;
 import com.opulenthorizons.gateway.common.LogSafeText;
 import com.opulenthorizons.gateway.store.EventOutbox;
 import com.opulenthorizons.gateway.store.OutboxEvent;
+import com.opulenthorizons.gateway.telemetry.ClientSpans;
+import com.opulenthorizons.gateway.telemetry.GatewayMetric;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
+
+import io.opentelemetry.api.common.Attributes;
 
 /**
  * Delivers pending workflow events to the workflow webhook (n8n or any HTTP receiver), at least
@@ -58,6 +64,9 @@ public class OutboxDelivery implements AutoCloseable {
     private final DeliveryPause pause;
     /** Free slots worth a claim of their own. */
     private final int refill;
+    /** The receiver's host and port, for the delivery spans. */
+    private final String receiverHost;
+    private final int receiverPort;
 
     public OutboxDelivery(EventOutbox outbox, DeliverySettings settings) {
         this.outbox = outbox;
@@ -66,6 +75,9 @@ public class OutboxDelivery implements AutoCloseable {
                 .orElse(null);
         this.requests = new DeliveryRequests(settings);
         this.refill = Math.max(1, settings.concurrency() / 4);
+        this.receiverHost = settings.url().map(URI::getHost).orElse(null);
+        this.receiverPort = settings.url().map(u -> u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80)
+                .orElse(-1);
         // Probes are spaced like the first retry: a dead receiver gets one request per that wait.
         this.pause = new DeliveryPause(settings.pauseAfter(), settings.retry().delayAfter(1), Clock.systemUTC());
     }
@@ -140,8 +152,25 @@ public class OutboxDelivery implements AutoCloseable {
 
     private void send(OutboxEvent event, BlockingQueue<Outcome> finished) {
         DeliveryRequests.DeliveryRequest request = requests.of(event);
-        transport.post(request.headers(), request.body())
-                .whenComplete((status, failure) -> finished.add(new Outcome(event, error(status, failure))));
+        // a CLIENT span under the trace the event was created in; the receiver gets its traceparent
+        ClientSpans.Delivery span = ClientSpans.delivery(event.trace(), receiverHost, receiverPort,
+                event.id().toString(), event.eventType());
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        span.addHeadersTo(headers);
+        transport.post(headers, request.body()).whenComplete((status, failure) -> {
+            if (failure == null) {
+                span.answered(status);
+            } else {
+                span.failed(failure);
+            }
+            String error = error(status, failure);
+            GatewayMetrics.count(GatewayMetric.OUTBOX_DELIVERIES, Attributes.of(GatewayMetrics.OUTCOME, error == null ? "delivered" : "failed"));
+            if (error == null && event.occurredAt() != null) {
+                GatewayMetrics.record(GatewayMetric.OUTBOX_DELIVERY_LAG,
+                        Duration.between(event.occurredAt(), Instant.now()).toMillis() / 1000.0, Attributes.empty());
+            }
+            finished.add(new Outcome(event, error));
+        });
     }
 
     private String error(Integer status, Throwable failure) {

@@ -1,13 +1,18 @@
 package com.opulenthorizons.gateway.webhook;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.store.DeliveryBacklog;
 import com.opulenthorizons.gateway.store.LeadStore;
 import com.opulenthorizons.gateway.store.StorePoll;
+import com.opulenthorizons.gateway.telemetry.GatewayMetric;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
+import io.opentelemetry.api.common.Attributes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -56,6 +61,7 @@ public class OutboxDeliveryScheduler {
             LOG.warning(config.retiredSettingsInUse() + " are no longer read: set WEBHOOK_RETRY_SCHEDULE and WEBHOOK_RETRY_FOR "
                     + "instead (now: " + s.retry() + ")");
         }
+        registerGauges();
         if (s.url().isEmpty()) {
             LOG.warning("Neither WORKFLOW_WEBHOOK_URL nor N8N_WEBHOOK_URL is set: workflow events are stored as PENDING "
                     + "and delivered once the gateway is restarted with a URL.");
@@ -70,6 +76,16 @@ public class OutboxDeliveryScheduler {
                 + s.signer().map(k -> "signed with " + k.keyCount() + " key(s)").orElse("unsigned")
                 + (s.authorization().isPresent() ? ", with an Authorization header" : "") + "; pauses after "
                 + s.pauseAfter() + " of failed attempts)");
+    }
+
+    /** The outbox gauges (metrics), read from the store when scraped or exported. */
+    private void registerGauges() {
+        GatewayMetrics.gauge(GatewayMetric.OUTBOX_EVENTS, () -> {
+            DeliveryBacklog backlog = store.deliveryBacklog();
+            return Map.of(Attributes.of(GatewayMetrics.STATUS, "pending"), (double) backlog.pending(),
+                    Attributes.of(GatewayMetrics.STATUS, "failed"), (double) backlog.failed());
+        });
+        GatewayMetrics.gauge(GatewayMetric.OUTBOX_PAUSED, () -> Map.of(Attributes.empty(), pause().isPresent() ? 1.0 : 0.0));
     }
 
     @PreDestroy

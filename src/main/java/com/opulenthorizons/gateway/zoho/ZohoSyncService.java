@@ -28,6 +28,7 @@ import com.opulenthorizons.gateway.zoho.client.ZohoLeads;
 import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
 import com.opulenthorizons.gateway.zoho.client.ZohoTimeoutException;
 import com.opulenthorizons.gateway.zoho.client.ZohoUpsertOutcome;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -212,24 +213,30 @@ public class ZohoSyncService {
         try {
             T answer = client.call(operation);
             observe(CLOSED);
+            GatewayMetrics.zohoCall("ok", CLOSED);
             return answer;
         } catch (CircuitBreakerOpenException e) {
             observe(OPEN);
+            GatewayMetrics.zohoCall("circuit_open", OPEN);
             throw new ZohoException(ZohoException.Kind.CIRCUIT_OPEN, "Zoho calls are paused: the circuit breaker "
                     + "opened after repeated Zoho failures; try again shortly", e);
         } catch (TimeoutException e) {
             observe(UNKNOWN);
+            GatewayMetrics.zohoCall("timeout", UNKNOWN);
             throw new ZohoException(ZohoException.Kind.TIMEOUT,
                     "Zoho did not answer within " + config.timeoutMillis() + " ms", e);
         } catch (BulkheadException e) {
             observe(CLOSED); // the call passed the breaker, and a full bulkhead is not among its failures
+            GatewayMetrics.zohoCall("busy", CLOSED);
             throw new ZohoException(ZohoException.Kind.BUSY, "too many Zoho calls at once (at most "
                     + config.maxConcurrency() + "); try again shortly", e);
         } catch (ZohoRetryableException | ZohoTimeoutException e) {
             observe(UNKNOWN);
+            GatewayMetrics.zohoCall("retries_exhausted", UNKNOWN);
             throw e;
         } catch (ZohoException e) {
             observe(CLOSED); // an answer (4xx, not found, token refresh failure) is not a breaker failure
+            GatewayMetrics.zohoCall(e.kind().name().toLowerCase(java.util.Locale.ROOT), CLOSED);
             throw e;
         }
     }

@@ -16,6 +16,7 @@ import com.opulenthorizons.gateway.zoho.client.ZohoAccountsClient;
 import com.opulenthorizons.gateway.zoho.client.ZohoException;
 import com.opulenthorizons.gateway.zoho.client.ZohoRetryableException;
 import com.opulenthorizons.gateway.zoho.client.ZohoToken;
+import com.opulenthorizons.gateway.telemetry.GatewayMetrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -201,6 +202,7 @@ public class ZohoTokenManager implements ZohoAccessTokens {
     private void startRefresh(CompletableFuture<ZohoToken> flight) {
         String correlationId = Correlation.current().orElse("-"); // the answer arrives on another thread
         accounts.requestToken().whenComplete((fresh, error) -> {
+            GatewayMetrics.tokenRefresh(error == null ? "refreshed" : "failed");
             if (error != null) {
                 fail(flight, ZohoAccountsClient.refreshFailure(error), correlationId);
             } else {

@@ -35,6 +35,21 @@ class JsonRpcEnvelopeTest {
     }
 
     @Test
+    void theTraceContextComesFromMetaAndNotFromTheArguments() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        assertThat(peek("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ingest_lead\","
+                + "\"arguments\":{\"traceparent\":\"not this\"},\"_meta\":{\"progressToken\":7,\"traceparent\":\"" + traceparent
+                + "\",\"tracestate\":\"agent=1\"}}}"))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.target()).isEqualTo("ingest_lead");
+                    assertThat(e.trace().traceparent()).isEqualTo(traceparent);
+                    assertThat(e.trace().tracestate()).isEqualTo("agent=1");
+                });
+        assertThat(peek("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"_meta\":{}}}"))
+                .hasValueSatisfying(e -> assertThat(e.trace()).isNull());
+    }
+
+    @Test
     void notificationsHaveNoId() {
         assertThat(peek("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"))
                 .hasValueSatisfying(e -> assertThat(e.id()).isNull());

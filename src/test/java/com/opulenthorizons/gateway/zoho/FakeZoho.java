@@ -2,6 +2,7 @@ package com.opulenthorizons.gateway.zoho;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -96,6 +98,11 @@ public final class FakeZoho {
 
     public static MappingBuilder getLead(String id) {
         return get(urlPathEqualTo(API_PATH + "/Leads/" + id));
+    }
+
+    /** The requests {@link #getLead} answers, for {@code findAll} and {@code verify}. */
+    public static RequestPatternBuilder getLeadRequest(String id) {
+        return getRequestedFor(urlPathEqualTo(API_PATH + "/Leads/" + id));
     }
 
     public static MappingBuilder upsert() {

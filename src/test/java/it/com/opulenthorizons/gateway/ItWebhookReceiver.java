@@ -76,7 +76,7 @@ public class ItWebhookReceiver extends ItStandIn {
             if (!refuse) {
                 Map<String, String> headers = new HashMap<>();
                 for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "authorization",
-                        "x-event-id", "x-correlation-id")) {
+                        "x-event-id", "x-correlation-id", "traceparent")) {
                     String value = exchange.getRequestHeaders().getFirst(name);
                     if (value != null) {
                         headers.put(name, value);
