@@ -1,6 +1,6 @@
--- An ingest sends ConsentChanged, in the same transaction as its lead, when its marketing_consent
--- changes the person's current consent state or is the person's first consent entry at all; the
--- payload is the one record_consent sends (state, source, via, caller), built by the server. The
+-- An ingest of a known person sends ConsentChanged, in the same transaction as its lead, when its
+-- marketing_consent changes the person's current consent state (a new person's first consent is in
+-- its LeadIngested event, as marketing_consent and consent_source); the payload is the one record_consent sends (state, source, via, caller), built by the server. The
 -- rule is PersonService's: the current state is the newest GRANTED or WITHDRAWN entry (a lead that
 -- grants is a GRANTED entry at its created_at; record_consent's entries at their recorded_at; a
 -- withdrawal wins a tie), and a lead without consent takes nothing back.
@@ -63,11 +63,10 @@ BEGIN
           ORDER BY l.created_at DESC LIMIT 1),
         p_new_ohid);
 
-    -- a new OHID (no earlier lead had the email or phone) is a new person: no need to look
-    IF ohid = p_new_ohid
-       OR (NOT EXISTS (SELECT 1 FROM lead_context l WHERE l.ohid = gateway_ingest_lead_and_consent.ohid)
-           AND NOT EXISTS (SELECT 1 FROM person_consent c WHERE c.ohid = gateway_ingest_lead_and_consent.ohid)) THEN
-        consent_changes := true;
+    -- A new person's first consent travels in its LeadIngested event (marketing_consent): a second
+    -- event for every new lead would double the outbox for no news.
+    IF ohid = p_new_ohid THEN
+        consent_changes := false;
     ELSIF grants THEN
         consent_changes := COALESCE((
             SELECT e.state FROM (

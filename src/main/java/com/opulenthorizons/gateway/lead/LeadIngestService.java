@@ -105,6 +105,9 @@ public class LeadIngestService {
         event.put("source_system", r.sourceSystem().name());
         event.put("source_lead_id", r.sourceLeadId());
         event.put("channel", r.channel().name());
+        // the consent this lead gave: a new person's first entry, which sends no ConsentChanged of its own
+        event.put("marketing_consent", r.marketingConsent());
+        putIfPresent(event, "consent_source", r.consentSource());
         Origin.addTo(event);
         return event;
     }

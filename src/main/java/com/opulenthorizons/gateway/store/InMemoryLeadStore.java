@@ -79,7 +79,8 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
         }
         Optional<UUID> known = IDENTITY.find(lead.contacts(), lookup);
         UUID ohid = known.orElseGet(UUID::randomUUID);
-        boolean consentChanges = known.isEmpty() || people.consentChangedBy(ohid, lead.grantsConsent(), leads.values());
+        // a new person's first consent is in its LeadIngested event, as PostgreSQL's ingest (V15) does
+        boolean consentChanges = known.isPresent() && people.consentChangedBy(ohid, lead.grantsConsent(), leads.values());
         Instant now = Instant.now();
         // Build both rows before touching any map, so a failure leaves nothing behind.
         StoredLead row = new StoredLead(lead.ingestId(), ohid, lead.sourceSystem().name(), lead.sourceLeadId(),

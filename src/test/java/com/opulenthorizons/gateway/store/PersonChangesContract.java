@@ -80,7 +80,7 @@ public abstract class PersonChangesContract extends PersonStoreContract {
         List<StoredEvent> pending = eventsOf(ohid);
         assertThat(pending).allSatisfy(e -> assertThat(e.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING));
         assertThat(pending).extracting(StoredEvent::eventType)
-                .containsExactlyInAnyOrder("LeadIngested", "ConsentChanged", "CallCompleted", "PersonForgotten");
+                .containsExactlyInAnyOrder("LeadIngested", "CallCompleted", "PersonForgotten");
         pending.stream().filter(e -> !e.eventType().equals("PersonForgotten"))
                 .forEach(e -> assertThat(e.payload()).isEqualTo(Map.of("redacted", true)));
         assertThat(pending.stream().filter(e -> e.eventType().equals("PersonForgotten")).findFirst().orElseThrow().payload()

@@ -39,39 +39,38 @@ public abstract class PersonEventsContract extends PersonChangesContract {
     }
 
     @Test
-    void anIngestSendsConsentChangedForAPersonsFirstEntryAndWhenItChangesTheCurrentState() throws Exception {
+    void anIngestSendsConsentChangedWhenItChangesAKnownPersonsCurrentState() throws Exception {
         String email = unique("cc") + "@example.com";
         UUID ohid = ingest("Cy", email, null, false);
-        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN");
-        StoredEvent first = events(ohid, "ConsentChanged").get(0);
-        assertThat(first.payload()).containsKeys("state", "source").doesNotContainKey("ingest_id");
+        assertThat(consentStates(ohid)).as("a new person's first consent is in its LeadIngested").isEmpty();
 
         ingest("Cy", email, null, false); // nothing given, nothing taken back
-        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN");
+        assertThat(consentStates(ohid)).isEmpty();
         Thread.sleep(2);
         ingest("Cy", email, null, true); // the first grant changes the state
-        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED");
-        StoredEvent granted = events(ohid, "ConsentChanged").get(1);
-        assertThat(granted.payload()).containsEntry("state", "GRANTED").containsEntry("source", "web form tick box");
+        assertThat(consentStates(ohid)).containsExactly("GRANTED");
+        StoredEvent granted = events(ohid, "ConsentChanged").get(0);
+        assertThat(granted.payload()).containsEntry("state", "GRANTED").containsEntry("source", "web form tick box")
+                .doesNotContainKey("ingest_id");
         Thread.sleep(2);
         ingest("Cy", email, null, true); // already granted
         ingest("Cy", email, null, false); // a lead without consent takes nothing back
-        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED");
+        assertThat(consentStates(ohid)).containsExactly("GRANTED");
 
         people().recordConsent(new RecordConsentRequest(ohid, ConsentDecision.WITHDRAWN, "unsubscribe link"));
         Thread.sleep(2);
         ingest("Cy", email, null, true); // a new grant after the withdrawal changes it back
-        assertThat(consentStates(ohid)).containsExactly("NOT_GIVEN", "GRANTED", "WITHDRAWN", "GRANTED");
+        assertThat(consentStates(ohid)).containsExactly("GRANTED", "WITHDRAWN", "GRANTED");
     }
 
     @Test
-    void aNewPersonsGrantSendsOneConsentChangedAfterItsLeadIngested() {
+    void aNewPersonsConsentTravelsInItsLeadIngestedEventAlone() {
         UUID ohid = ingest("Di", unique("di") + "@example.com", newPhone(), true);
         List<StoredEvent> all = events(ohid, null);
-        assertThat(all).extracting(StoredEvent::eventType).containsExactly("LeadIngested", "ConsentChanged");
-        assertThat(all.get(1).payload()).containsEntry("state", "GRANTED");
-        assertThat(all.get(1).payload().toString()).doesNotContain("@example.com");
-        assertThat(Map.copyOf(all.get(1).payload())).doesNotContainKey("email");
+        assertThat(all).extracting(StoredEvent::eventType).containsExactly("LeadIngested");
+        assertThat(all.get(0).payload()).containsEntry("marketing_consent", true)
+                .containsEntry("consent_source", "web form tick box");
+        assertThat(all.get(0).payload().toString()).doesNotContain("@example.com");
     }
 
     // --- erasure edge cases ---------------------------------------------------------------------

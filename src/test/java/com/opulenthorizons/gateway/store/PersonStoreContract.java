@@ -105,7 +105,7 @@ public abstract class PersonStoreContract {
         assertThat(p.leads()).extracting(LeadView::sourceSystem).containsExactly("META", "WEB");
         assertThat(p.leads().get(0).freeText()).isEqualTo("two bedrooms near the beach");
         assertThat(p.events()).extracting(e -> e.type()).containsExactly("CallCompleted", "LeadIngested",
-                "ConsentChanged", "LeadIngested"); // the first lead's grant is the person's first consent entry
+                "LeadIngested"); // the first lead's grant travels in its LeadIngested
         assertThat(p.events().get(0).direction()).isEqualTo("inbound");
         assertThat(p.events().get(0).recordingUrl()).isEqualTo("https://recordings.example/1.mp3");
         assertThat(p.mergedInto()).isNull();
@@ -132,7 +132,7 @@ public abstract class PersonStoreContract {
     void theTimelineIsPagedByCursorWithoutGapsOrRepeats() {
         String phone = newPhone();
         UUID ohid = ingest("Cy", null, phone, false);
-        for (int i = 0; i < 5; i++) { // with the lead's two events (LeadIngested, ConsentChanged), seven
+        for (int i = 0; i < 6; i++) { // with the lead's LeadIngested, seven
             call(phone, i % 2 == 0 ? "inbound" : "outbound", null);
         }
         List<UUID> seen = new ArrayList<>();
