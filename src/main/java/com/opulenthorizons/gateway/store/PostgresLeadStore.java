@@ -176,7 +176,8 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     /** One indexed query, autocommitted: a lookup needs no transaction of its own. */
     private Optional<UUID> newestOhid(String sql, String value) {
         migrator.ensureMigrated();
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+        try (ClientSpans.Traced span = ClientSpans.databaseInTrace("SELECT", "lead_context");
+                Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setString(1, value);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();

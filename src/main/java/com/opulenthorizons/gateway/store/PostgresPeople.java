@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.opulenthorizons.gateway.telemetry.ClientSpans;
 import com.opulenthorizons.gateway.common.WireJson;
 
 import tools.jackson.core.type.TypeReference;
@@ -49,7 +50,8 @@ final class PostgresPeople {
 
     <T> T inTransaction(boolean readOnly, Work<T> work) {
         migrator.ensureMigrated();
-        try (Connection c = dataSource.getConnection()) {
+        try (ClientSpans.Traced span = ClientSpans.databaseInTrace("TRANSACTION", "postgresql");
+                Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             if (readOnly) {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.opulenthorizons.gateway.telemetry.ClientSpans;
 import com.opulenthorizons.gateway.common.Correlation;
 import com.opulenthorizons.gateway.common.InvalidArgumentException;
 import com.opulenthorizons.gateway.common.LogSafeText;
@@ -53,6 +54,12 @@ final class PostgresTransactions {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     <T> T inTransaction(Function<EntityManager, T> work) {
+        try (ClientSpans.Traced span = ClientSpans.databaseInTrace("TRANSACTION", "postgresql")) {
+            return inTransactionTraced(work, span);
+        }
+    }
+
+    private <T> T inTransactionTraced(Function<EntityManager, T> work, ClientSpans.Traced span) {
         migrator.ensureMigrated();
         EntityManager em;
         try {
@@ -67,6 +74,7 @@ final class PostgresTransactions {
             tx.commit();
             return result;
         } catch (RuntimeException e) {
+            span.failed(e);
             rollbackQuietly(tx, e);
             throw translate(e);
         } finally {
@@ -81,9 +89,15 @@ final class PostgresTransactions {
      */
     <T> T onConnection(JdbcWork<T> work) {
         migrator.ensureMigrated();
-        try (Connection c = dataSource.getConnection()) {
+        try (ClientSpans.Traced span = ClientSpans.databaseInTrace("STATEMENT", "postgresql");
+                Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            return work.apply(c);
+            try {
+                return work.apply(c);
+            } catch (SQLException | RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         } catch (SQLException | RuntimeException e) {
             throw translate(e);
         }

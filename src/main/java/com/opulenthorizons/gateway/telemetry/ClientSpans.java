@@ -41,6 +41,18 @@ public final class ClientSpans {
     }
 
     /**
+     * A span around a store operation inside a trace (a tool call, a webhook), none outside one: the
+     * outbox's and the Meta fetcher's background polls would otherwise start a root trace every
+     * few milliseconds.
+     */
+    public static Traced databaseInTrace(String operation, String target) {
+        if (!Span.current().getSpanContext().isValid()) {
+            return new Traced(Span.getInvalid(), Scope.noop());
+        }
+        return database(operation, target);
+    }
+
+    /**
      * A span for one delivery attempt of a stored event, under the trace the event was created in
      * (or a new trace), and the headers that continue it at the receiver.
      */

@@ -150,6 +150,27 @@ class TelemetryIT {
     }
 
     @Test
+    void theStoreWorkOfReadToolsIsAChildSpanOfTheirCall() throws Exception {
+        String traceId = randomHex(16);
+        String traceparent = "00-" + traceId + "-" + randomHex(8) + "-01";
+        assertThat(callTool("trace-db-1", Map.of("name", "lookup_ohid", "arguments", Map.of("email", "nobody-traced@example.com")),
+                "traceparent", traceparent).statusCode()).isEqualTo(200);
+        assertThat(callTool("trace-db-2", Map.of("name", "list_events", "arguments", Map.of("limit", 1)),
+                "traceparent", traceparent).statusCode()).isEqualTo(200);
+
+        ExportedSpan lookup = awaitSpan(traceId, "tools/call lookup_ohid");
+        ExportedSpan select = awaitSpan(traceId, "SELECT lead_context");
+        assertThat(select.parentSpanId()).isEqualTo(lookup.spanId());
+        assertThat(select.attributes()).containsEntry("db.system.name", "postgresql")
+                .doesNotContainValue("nobody-traced@example.com");
+        ExportedSpan list = awaitSpan(traceId, "tools/call list_events");
+        assertThat(ItOtlpReceiver.spansOf(traceId)).anySatisfy(span -> {
+            assertThat(span.parentSpanId()).isEqualTo(list.spanId());
+            assertThat(span.attributes()).containsEntry("db.system.name", "postgresql");
+        });
+    }
+
+    @Test
     void aToolErrorIsMarkedAndTheHttpTraceparentIsContinued() throws Exception {
         String traceId = randomHex(16);
         String parent = randomHex(8);
