@@ -32,7 +32,8 @@ import jakarta.servlet.ServletRegistration;
  * {@link McpRequestFilter} (Origin and Host, credentials, body size, scope and rate per call,
  * spans) and with the same audit lines. Unlike the stateless endpoints it keeps sessions in this
  * JVM's memory: a stream and its messages must reach the same replica (one replica, or sticky
- * sessions), and {@code tools/list} is not filtered by the caller's scopes (calls still are).
+ * sessions), and {@code tools/list} is not filtered by the caller's scopes (calls still are). A
+ * session takes messages only from the caller who opened it ({@link SseSessionOwners}).
  */
 final class LegacySseEndpoint {
 
@@ -80,6 +81,10 @@ final class LegacySseEndpoint {
                 new McpRequestFilter(checks.withVersions(transport.protocolVersions())));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, sse, message);
+        // after the checks above (registered later, matched after them): the caller is known by then
+        FilterRegistration.Dynamic owners = context.addFilter(name + "-session-owners", new SseSessionOwners());
+        owners.setAsyncSupported(true);
+        owners.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, sse, message);
         LOG.warning(() -> "MCP server " + declared.name() + " also on the deprecated HTTP+SSE transport at " + sse
                 + " (MCP_LEGACY_SSE_ENABLED): its sessions live in this replica's memory");
         return server;

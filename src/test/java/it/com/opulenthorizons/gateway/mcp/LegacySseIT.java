@@ -92,6 +92,18 @@ class LegacySseIT {
         return JsonMapper.shared().readValue(event.data(), Map.class);
     }
 
+    /** The handshake (a session answers nothing else before it): initialize, its answer, then notifications/initialized. */
+    private static Map<String, Object> initialise(String messageUrl, BlockingQueue<Event> events) throws Exception {
+        assertThat(post(messageUrl, Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of(
+                "protocolVersion", "2024-11-05", "capabilities", Map.of(),
+                "clientInfo", Map.of("name", "legacy-sse-it", "version", "1"))))
+                .statusCode()).isEqualTo(200);
+        Map<String, Object> initialized = answer(events);
+        assertThat(post(messageUrl, Map.of("jsonrpc", "2.0", "method", "notifications/initialized")).statusCode())
+                .isEqualTo(200);
+        return initialized;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anOlderClientInitialisesAndCallsAToolOverTheStream() throws Exception {
@@ -104,17 +116,11 @@ class LegacySseIT {
             assertThat(endpoint.name()).isEqualTo("endpoint");
             assertThat(endpoint.data()).startsWith("/mcp/lead-ingest/message?sessionId=");
 
-            assertThat(post(endpoint.data(), Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of(
-                    "protocolVersion", "2024-11-05", "capabilities", Map.of(),
-                    "clientInfo", Map.of("name", "legacy-sse-it", "version", "1"))))
-                    .statusCode()).isEqualTo(200);
-            Map<String, Object> initialized = answer(events);
+            Map<String, Object> initialized = initialise(endpoint.data(), events);
             assertThat(initialized).containsEntry("id", 1);
             assertThat((Map<String, Object>) initialized.get("result")).containsEntry("protocolVersion", "2024-11-05")
                     .extractingByKey("serverInfo").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("name", "lead-ingest");
-            assertThat(post(endpoint.data(), Map.of("jsonrpc", "2.0", "method", "notifications/initialized")).statusCode())
-                    .isEqualTo(200);
 
             String lead = GatewayUnderTest.unique("sse");
             assertThat(post(endpoint.data(), Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call",
@@ -125,6 +131,30 @@ class LegacySseIT {
             Map<String, Object> result = (Map<String, Object>) called.get("result");
             assertThat(result).containsEntry("isError", false);
             assertThat((Map<String, Object>) result.get("structuredContent")).containsKey("ohid");
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void aSessionTakesMessagesOnlyFromTheCallerWhoOpenedIt() throws Exception {
+        HttpResponse<Stream<String>> stream = HTTP.send(withKey(HttpRequest.newBuilder(GatewayUnderTest.uri(SSE)))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        BlockingQueue<Event> events = events(stream.body());
+        try {
+            String messageUrl = next(events).data();
+            initialise(messageUrl, events);
+            String ping = JsonMapper.shared().writeValueAsString(Map.of("jsonrpc", "2.0", "id", 7, "method", "ping"));
+            // another valid caller (ScopedAccessIT's reader) who learnt the session id
+            HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(GatewayUnderTest.baseUrl() + messageUrl))
+                    .header("Authorization", "Bearer it-reader-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ping)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.body()).contains("belongs to the caller who opened its stream");
+            assertThat(events.poll(1, TimeUnit.SECONDS)).as("nothing answered on the owner's stream").isNull();
+
+            assertThat(post(messageUrl, Map.of("jsonrpc", "2.0", "id", 8, "method", "ping")).statusCode()).isEqualTo(200);
+            assertThat(answer(events)).containsEntry("id", 8);
         } finally {
             stream.body().close();
         }
