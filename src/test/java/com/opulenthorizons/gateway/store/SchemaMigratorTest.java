@@ -54,6 +54,8 @@ class SchemaMigratorTest {
                         "idx_workflow_event_due", "idx_workflow_event_failed", "idx_workflow_event_newest",
                         "idx_workflow_event_ohid_newest", "idx_workflow_event_pending_ohid", "idx_workflow_event_status_newest",
                         "idx_workflow_event_type_newest", "uq_lead_context_source", "uq_workflow_event_dedup");
+        assertThat(column(ds, "SELECT proname FROM pg_proc WHERE proname LIKE 'gateway_ingest%' ORDER BY 1"))
+                .as("one ingest function, the one the server calls").containsExactly("gateway_ingest_lead_and_consent");
     }
 
     @Test
