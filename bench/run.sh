@@ -3,7 +3,7 @@
 # throwaway cluster with synchronous_commit on), the server started from this checkout on it, and
 # the shared MCP load driver calling ingest_lead (10% repeat contacts) and lookup_ohid.
 #
-#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL] [--reads]
+#   bench/run.sh [--sessions "8 32"] [--duration 15] [--warmup 45] [--peer] [--rounds 3] [--profile TOOL] [--reads [--profile get_person|search_leads]]
 #                [--sink-delay MS]
 #   bench/run.sh --delivery [--rate 1000] [--duration 60] [--sink-delay "0 20"] [--profile delivery]
 #   bench/run.sh --hostile [--sessions 48] [--duration 30]
@@ -129,7 +129,6 @@ curl -fs "http://localhost:$GATEWAY_PORT/health/ready" >/dev/null || {
 COLD_START_MS=$(( ($(date +%s%N) - STARTED) / 1000000 ))
 echo "bench: cold start to ready (server start to /health/ready 200, on PostgreSQL): $COLD_START_MS ms"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT/mcp/lead-ingest"
-if [ "$READS" = 1 ]; then . "$ROOT/bench/reads/reads.sh"; exit 0; fi
 if [ "$HOSTILE" = 1 ]; then
   [ "$SESSIONS" = "8 32" ] && SESSIONS=48
   echo "bench: heap $(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p' | awk '{ printf "%d MiB", $1 / 1048576 }') in a ${BENCH_MEMORY_LIMIT_MB:-512} MiB limit"
@@ -182,20 +181,11 @@ server_ticks() {
   echo $(( ${12} + ${13} ))
 }
 
-if [ "$DELIVERY" = 1 ]; then
-  echo "bench: warming the JVM up: ingest at ${RATE}/s for ${WARMUP}s, delivered to the sink"
-  rate_load --rate "$RATE" --duration "$WARMUP" >/dev/null
-else
-  echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
-  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
-  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool lookup -c 8 -d 10 --quiet >/dev/null
-  # ingest last, so that the JIT has settled on the ingest path before anything is measured
-  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d 15 --quiet >/dev/null
-fi
 
 
 # "tid group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
 thread_cpu() {
+  local t name stat
   for t in /proc/"$SERVER_PID"/task/*; do
     name="$(cat "$t/comm" 2>/dev/null)" || continue
     stat="$(cat "$t/stat" 2>/dev/null)" || continue
@@ -235,6 +225,20 @@ profile_report() {
        /^[ \t]+[a-z]+\./{ f=$1; split(f, parts, "."); pkg=parts[1] "." parts[2] "." parts[3]; seen[pkg]=1 }
        END{ for (k in seen) c[k]++; for (k in c) print c[k], k }' "$WORK/samples.txt" | sort -rn | head -25
 }
+
+# --reads has its own data and warm-up (and may profile get_person with --profile get_person)
+if [ "$READS" = 1 ]; then . "$ROOT/bench/reads/reads.sh"; exit 0; fi
+
+if [ "$DELIVERY" = 1 ]; then
+  echo "bench: warming the JVM up: ingest at ${RATE}/s for ${WARMUP}s, delivered to the sink"
+  rate_load --rate "$RATE" --duration "$WARMUP" >/dev/null
+else
+  echo "bench: warming the JVM up: ingest ${WARMUP}s, lookup 10s, ingest 15s"
+  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d "$WARMUP" --quiet >/dev/null
+  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool lookup -c 8 -d 10 --quiet >/dev/null
+  # ingest last, so that the JIT has settled on the ingest path before anything is measured
+  "$SHARED_BENCH/load/load.sh" --url "$GATEWAY_URL" --tool ingest -c 8 -d 15 --quiet >/dev/null
+fi
 
 # One delivery run: ingest at $RATE/s for $DURATION s with the sink answering after $1 ms,
 # then until the outbox is empty; the pending count is sampled every half second throughout.

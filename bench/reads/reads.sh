@@ -28,9 +28,12 @@ for s in $SESSIONS; do
              search_leads:name-text-30d search_leads:mix; do
     t="${run%%:*}" q="${run#*:}"; [ "$q" = "$run" ] && q=mix
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    [ "$PROFILE" = "$t" ] && [ "$q" = mix ] && profile_start
     line="$(reads "$t" "$s" "$DURATION" 3 "$q" | grep '^RESULT' || true)"
+    [ "$PROFILE" = "$t" ] && [ "$q" = mix ] && profile_report "$t" > "$WORK/profile-$t.txt"
     get() { printf '%s\n' "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
     printf '%-34s %8s %9s %8s %8s %8s %8s %7s  %s\n' "$t$([ "$t" = search_leads ] && echo " ($q)")" "$s" "$(get rps)" \
       "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" "$(get max_ms)" "$(get errors)" "$load"
   done
 done
+[ -n "$PROFILE" ] && [ -f "$WORK/profile-$PROFILE.txt" ] && { echo; cat "$WORK/profile-$PROFILE.txt"; }
