@@ -181,8 +181,6 @@ server_ticks() {
   echo $(( ${12} + ${13} ))
 }
 
-
-
 # "tid group ticks" per thread of the server: thread names with their numbers dropped, user+system time.
 thread_cpu() {
   local t name stat
