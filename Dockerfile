@@ -31,8 +31,10 @@ RUN echo "http.host=*" >> /config/bootstrap.properties && configure.sh
 # build time, so a replica that starts loads rather than compiles; -Xtune:virtualized makes the JIT spend less
 # CPU for a little less peak speed, as OpenJ9 advises for CPU-limited containers. Not measured here (no Docker
 # engine): docs/reference/operations.md#start-up-under-a-quarter-of-a-cpu says what is expected and why.
+# Logs: JSON on the console, from INFO up (Liberty's console default is AUDIT, which leaves out the tool audit lines).
 ENV OPENJ9_JAVA_OPTIONS="${OPENJ9_JAVA_OPTIONS} -Xcodecachetotal48m -Xtune:virtualized" \
-    WLP_LOGGING_CONSOLE_FORMAT=json
+    WLP_LOGGING_CONSOLE_FORMAT=json \
+    WLP_LOGGING_CONSOLE_LOGLEVEL=info
 
 EXPOSE 9080
 # For docker run and docker compose; Azure Container Apps ignores it and uses the probes in infra/main.bicep.

@@ -121,8 +121,10 @@ var baseSettings = {
   PGSSLMODE: 'verify-full'
   PGSSLROOTCERT: '/etc/pki/tls/certs/ca-bundle.crt'
   MCP_ALLOWED_HOSTS: publicHost
-  // Liberty writes its console log as JSON, so Log Analytics gets fields rather than text.
+  // Liberty writes its console log as JSON, so Log Analytics gets fields rather than text, and from INFO up
+  // (its console default is AUDIT, which would leave out the tool audit lines).
   WLP_LOGGING_CONSOLE_FORMAT: 'json'
+  WLP_LOGGING_CONSOLE_LOGLEVEL: 'info'
 }
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {

@@ -71,10 +71,13 @@ class DockerfileTest {
 
     @Test
     void theImageLogsJsonAsTheReadmesObserveSectionSays() {
-        assertThat(dockerfile).containsPattern("(?m)^\\s+WLP_LOGGING_CONSOLE_FORMAT=json$");
+        assertThat(dockerfile).containsPattern("(?m)^\\s+WLP_LOGGING_CONSOLE_FORMAT=json \\\\$");
         assertThat(RepositoryFiles.text("infra/main.bicep")).contains("WLP_LOGGING_CONSOLE_FORMAT: 'json'");
+        // Liberty's console takes AUDIT and above by default, which would leave out the INFO audit lines
+        assertThat(dockerfile).containsPattern("(?m)^\\s+WLP_LOGGING_CONSOLE_LOGLEVEL=info$");
+        assertThat(RepositoryFiles.text("infra/main.bicep")).contains("WLP_LOGGING_CONSOLE_LOGLEVEL: 'info'");
         assertThat(RepositoryFiles.readmeSection("Observe")).contains("WLP_LOGGING_CONSOLE_FORMAT=json",
-                "com.opulenthorizons.gateway.audit", "/health/ready");
+                "WLP_LOGGING_CONSOLE_LOGLEVEL=info", "com.opulenthorizons.gateway.audit", "/health/ready");
     }
 
     /** The size after a flag, in MiB ({@code 224m}); 0 when it is given in KiB. */

@@ -77,7 +77,7 @@ class NewToolTest {
         CallToolResult result = call(Map.of("first_name", "Ann"));
 
         assertThat(result.isError()).isFalse();
-        assertThat(result.structuredContent()).isEqualTo(Map.of("greeting", "Hello, Ann"));
+        assertThat(ToolResults.structured(result)).isEqualTo(Map.of("greeting", "Hello, Ann"));
     }
 
     @Test
