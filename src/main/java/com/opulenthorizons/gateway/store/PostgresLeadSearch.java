@@ -81,15 +81,11 @@ final class PostgresLeadSearch {
 
     LeadPage search(LeadSearch s) {
         try {
-            return people.inTransaction(true, c -> {
-                try (var settings = c.createStatement()) {
-                    // a bound on every search; plans made for these values (a generic plan does not know how
-                    // narrow a time range is); no parallel workers for queries meant to take milliseconds
-                    settings.execute("SET LOCAL statement_timeout = " + searchTimeoutMs
-                            + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
-                }
-                return s.words().isEmpty() ? indexedSearch(c, s) : textSearch(c, s);
-            });
+            // a bound on every search; plans made for these values (a generic plan does not know how
+            // narrow a time range is); no parallel workers for queries meant to take milliseconds
+            String settings = PostgresPeople.READ_SNAPSHOT + "; SET LOCAL statement_timeout = " + searchTimeoutMs
+                    + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0";
+            return people.inTransaction(settings, c -> s.words().isEmpty() ? indexedSearch(c, s) : textSearch(c, s));
         } catch (StoreUnavailableException e) {
             if (PostgresTransactions.hasSqlState(e, PostgresTransactions.QUERY_CANCELED)) {
                 throw InvalidArgumentException.several("the search would read too much of the table (over SEARCH_TIMEOUT_MS "

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +49,29 @@ final class PostgresPeople {
         this.transactions = transactions;
     }
 
+    /**
+     * The first statement of a read: one snapshot for all its queries, read-only. It goes in the
+     * transaction's first round trip (the driver sends BEGIN with it); setting the session's
+     * isolation through JDBC instead cost a round trip to set it and another to reset it on every read.
+     */
+    static final String READ_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
     <T> T inTransaction(boolean readOnly, Work<T> work) {
+        return inTransaction(readOnly ? READ_SNAPSHOT : null, work);
+    }
+
+    /** {@code work} in one transaction that begins with {@code firstStatements} (none when null), in one round trip. */
+    <T> T inTransaction(String firstStatements, Work<T> work) {
         migrator.ensureMigrated();
         try (ClientSpans.Traced span = ClientSpans.databaseInTrace("TRANSACTION", "postgresql");
                 Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            if (readOnly) {
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                c.setReadOnly(true);
-            }
             try {
+                if (firstStatements != null) {
+                    try (Statement settings = c.createStatement()) {
+                        settings.execute(firstStatements);
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -65,10 +79,6 @@ final class PostgresPeople {
                 c.rollback();
                 throw e;
             } finally {
-                if (readOnly) {
-                    c.setReadOnly(false);
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -78,11 +88,11 @@ final class PostgresPeople {
 
     Optional<PersonRecord> person(UUID ohid, EventCursor after, int eventLimit) {
         return inTransaction(true, c -> {
-            UUID mergedInto = survivor(c, ohid).orElse(null);
+            Identity identity = identity(c, ohid);
+            UUID mergedInto = identity.mergedInto();
             UUID effective = mergedInto == null ? ohid : mergedInto;
-            Optional<Tombstone> tombstone = tombstone(c, effective);
-            if (tombstone.isPresent()) {
-                return Optional.of(PersonRecord.forgotten(ohid, mergedInto, tombstone.get()));
+            if (identity.tombstone() != null) {
+                return Optional.of(PersonRecord.forgotten(ohid, mergedInto, identity.tombstone()));
             }
             List<StoredLead> leads = leads(c, "SELECT " + LEAD_COLUMNS + " FROM lead_context l WHERE l.ohid = ? "
                     + "ORDER BY l.created_at DESC, l.id DESC LIMIT " + PersonStore.LEAD_LIMIT, effective);
@@ -90,6 +100,25 @@ final class PostgresPeople {
             List<StoredEvent> events = events(c, effective, after, eventLimit + 1);
             return PersonRecord.of(ohid, mergedInto, leads, consent, events, eventLimit, sharedPhones(c, effective, leads));
         });
+    }
+
+    /** Whom an OHID was merged into, if anyone, and the erasure of that person, if any. */
+    private record Identity(UUID mergedInto, Tombstone tombstone) {
+    }
+
+    /** {@link #survivor} and {@link #tombstone} of the survivor in one round trip. */
+    private static Identity identity(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT m.surviving_ohid, t.ohid, t.forgotten_at, t.forgotten_by, t.reason "
+                + "FROM (SELECT CAST(? AS uuid) AS ohid) x LEFT JOIN person_merge m ON m.absorbed_ohid = x.ohid "
+                + "LEFT JOIN person_tombstone t ON t.ohid = coalesce(m.surviving_ohid, x.ohid)")) {
+            q.setObject(1, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                UUID forgotten = rs.getObject(2, UUID.class);
+                return new Identity(rs.getObject(1, UUID.class), forgotten == null ? null
+                        : new Tombstone(forgotten, rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)));
+            }
+        }
     }
 
     static Optional<UUID> survivor(Connection c, UUID ohid) throws SQLException {

@@ -1,6 +1,7 @@
 package com.opulenthorizons.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,6 +84,30 @@ class PostgresPersonStoreTest extends PersonEventsContract {
             assertThat(plan(s, "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'phone' = ANY (ARRAY['+15550000000'])"))
                     .contains("idx_lead_context_phone_newest");
         }
+    }
+
+    /** A read sees one snapshot and cannot write; a change runs in the default READ COMMITTED, writable. */
+    @Test
+    void readsRunInOneReadOnlySnapshotAndChangesDoNot() {
+        SchemaMigrator migrator = new SchemaMigrator(postgres.dataSource());
+        PostgresPeople people = new PostgresPeople(postgres.dataSource(), migrator,
+                new PostgresTransactions(postgres.emf(), postgres.dataSource(), migrator, "embedded"));
+        PostgresPeople.Work<String> characteristics = c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT current_setting('transaction_isolation') || ' ' "
+                            + "|| current_setting('transaction_read_only')")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        };
+
+        assertThat(people.inTransaction(true, characteristics)).isEqualTo("repeatable read on");
+        assertThat(people.inTransaction(false, characteristics)).isEqualTo("read committed off");
+        assertThatThrownBy(() -> people.inTransaction(true, c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("DELETE FROM person_merge");
+            }
+        })).hasMessageContaining("SQLState 25006"); // read_only_sql_transaction
     }
 
     /**
