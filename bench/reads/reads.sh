@@ -20,20 +20,35 @@ reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY]
 echo "bench: warming up both read tools (30 s each)"
 reads get_person 8 30 0 >/dev/null || true
 reads search_leads 8 30 0 >/dev/null || true
-# get_person, then search_leads per question (mix: all four in turn), each at every session count
-printf '\n%-34s %8s %9s %8s %8s %8s %8s %7s  %s\n' "tool (query)" sessions calls/s p50_ms p95_ms p99_ms max_ms errors \
-  "load average before"
+# CPU ticks (10 ms) of every PostgreSQL process, and of the whole box (all but idle and iowait)
+pg_ticks() {
+  local p st s=0
+  for p in $(pgrep -x postgres); do
+    st="$(cat "/proc/$p/stat" 2>/dev/null)" || continue; st="${st##*) }"; set -- $st; s=$(( s + ${12} + ${13} ))
+  done
+  echo "$s"
+}
+box_ticks() { head -1 /proc/stat | awk '{ print $2 + $3 + $4 + $7 + $8 }'; }
+# get_person, then search_leads per question (mix: all four in turn), each at every session count.
+# CPU µs per call: the server's, PostgreSQL's and the whole box's (the driver's included), over the
+# run and its 3 s warm-up, at the run's rate.
+printf '\n%-34s %8s %9s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' "tool (query)" sessions calls/s p50_ms p95_ms p99_ms max_ms \
+  errors gw_us pg_us box_us "load average before"
 for s in $SESSIONS; do
   for run in get_person search_leads:meta-not-called-back search_leads:channel-newest search_leads:web-suburb-text \
              search_leads:name-text-30d search_leads:mix; do
     t="${run%%:*}" q="${run#*:}"; [ "$q" = "$run" ] && q=mix
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
     [ "$PROFILE" = "$t" ] && [ "$q" = mix ] && profile_start
+    g0=$(server_ticks) p0=$(pg_ticks) b0=$(box_ticks)
     line="$(reads "$t" "$s" "$DURATION" 3 "$q" | grep '^RESULT' || true)"
+    g1=$(server_ticks) p1=$(pg_ticks) b1=$(box_ticks)
     [ "$PROFILE" = "$t" ] && [ "$q" = mix ] && profile_report "$t" > "$WORK/profile-$t.txt"
     get() { printf '%s\n' "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
-    printf '%-34s %8s %9s %8s %8s %8s %8s %7s  %s\n' "$t$([ "$t" = search_leads ] && echo " ($q)")" "$s" "$(get rps)" \
-      "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" "$(get max_ms)" "$(get errors)" "$load"
+    per_call() { awk -v t="$1" -v r="$(get rps)" -v d="$DURATION" 'BEGIN { printf "%.0f", (r > 0 ? t * 1e4 / (r * (d + 3)) : 0) }'; }
+    printf '%-34s %8s %9s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' "$t$([ "$t" = search_leads ] && echo " ($q)")" "$s" "$(get rps)" \
+      "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" "$(get max_ms)" "$(get errors)" "$(per_call $((g1 - g0)))" \
+      "$(per_call $((p1 - p0)))" "$(per_call $((b1 - b0)))" "$load"
   done
 done
 [ -n "$PROFILE" ] && [ -f "$WORK/profile-$PROFILE.txt" ] && { echo; cat "$WORK/profile-$PROFILE.txt"; }
