@@ -173,6 +173,25 @@ public abstract class PersonEventsContract extends PersonChangesContract {
         assertThat(first.scanBounded()).isTrue();
         assertThat(first.total()).isEqualTo(2); // among the 4 newest: a lower bound
         assertThat(first.totalExact()).isFalse();
+        assertThat(first.leads()).extracting(l -> l.ingestId()).containsExactly(matching.get(4), matching.get(3));
+        // a full first page: the next call goes on from its last lead, the total still among the 4 newest
+        var full = bounded.search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                null, word, null, null, 1));
+        assertThat(full.leads()).extracting(l -> l.ingestId()).containsExactly(matching.get(4));
+        assertThat(full.total()).isEqualTo(2);
+        assertThat(full.totalExact()).isFalse();
+        assertThat(full.scanBounded()).isFalse();
+        assertThat(full.nextCursor()).isNotNull();
+        var afterFull = bounded.search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                null, word, null, full.nextCursor(), 1));
+        assertThat(afterFull.leads()).extracting(l -> l.ingestId()).containsExactly(matching.get(3));
+        // no candidate matches: an empty, exact page
+        var none = people().search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
+                null, word + "x", null, null, 10));
+        assertThat(none.leads()).isEmpty();
+        assertThat(none.total()).isZero();
+        assertThat(none.totalExact()).isTrue();
+        assertThat(none.nextCursor()).isNull();
         List<UUID> seen = new ArrayList<>();
         first.leads().forEach(l -> seen.add(l.ingestId()));
         String cursor = first.nextCursor();
