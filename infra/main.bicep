@@ -169,8 +169,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             map(items(secretSettings), secret => { name: secret.key, secretRef: secret.value }))
           probes: [
             {
-              // Up to 30 + 10 x 15 s before liveness takes over: at 0.25 CPU the server took 83 s to start
-              // (docs/reference/operations.md#memory), and Container Apps allows at most 10 failures.
+              // Up to 30 + 10 x 15 s before liveness takes over: at 0.25 CPU the server took 67-98 s to be ready
+              // on HotSpot (docs/reference/operations.md#start-up-under-a-quarter-of-a-cpu), and Container Apps
+              // allows at most 10 failures.
               type: 'Startup'
               httpGet: { path: '/health/started', port: 9080 }
               initialDelaySeconds: 30
