@@ -20,7 +20,12 @@ reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY]
 echo "bench: warming up both read tools (30 s each)"
 reads get_person 8 30 0 >/dev/null || true
 reads search_leads 8 30 0 >/dev/null || true
-# CPU ticks (10 ms) of every PostgreSQL process, and of the whole box (all but idle and iowait)
+# A field of the driver's RESULT line of the current run ($line).
+get() { printf '%s\n' "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
+# CPU ticks (10 ms) spent during the current run, as µs per call at its rate over the run and its 3 s warm-up.
+per_call() { awk -v t="$1" -v r="$(get rps)" -v d="$DURATION" 'BEGIN { printf "%.0f", (r > 0 ? t * 1e4 / (r * (d + 3)) : 0) }'; }
+# CPU ticks (10 ms) of every PostgreSQL process on the machine (the benchmark's cluster is meant to be
+# the only one), and of the whole box (all but idle and iowait)
 pg_ticks() {
   local p st s=0
   for p in $(pgrep -x postgres); do
@@ -30,8 +35,7 @@ pg_ticks() {
 }
 box_ticks() { head -1 /proc/stat | awk '{ print $2 + $3 + $4 + $7 + $8 }'; }
 # get_person, then search_leads per question (mix: all four in turn), each at every session count.
-# CPU µs per call: the server's, PostgreSQL's and the whole box's (the driver's included), over the
-# run and its 3 s warm-up, at the run's rate.
+# CPU µs per call: the server's, PostgreSQL's and the whole box's (the driver's included).
 printf '\n%-34s %8s %9s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' "tool (query)" sessions calls/s p50_ms p95_ms p99_ms max_ms \
   errors gw_us pg_us box_us "load average before"
 for s in $SESSIONS; do
@@ -44,8 +48,6 @@ for s in $SESSIONS; do
     line="$(reads "$t" "$s" "$DURATION" 3 "$q" | grep '^RESULT' || true)"
     g1=$(server_ticks) p1=$(pg_ticks) b1=$(box_ticks)
     [ "$PROFILE" = "$t" ] && [ "$q" = mix ] && profile_report "$t" > "$WORK/profile-$t.txt"
-    get() { printf '%s\n' "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
-    per_call() { awk -v t="$1" -v r="$(get rps)" -v d="$DURATION" 'BEGIN { printf "%.0f", (r > 0 ? t * 1e4 / (r * (d + 3)) : 0) }'; }
     printf '%-34s %8s %9s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' "$t$([ "$t" = search_leads ] && echo " ($q)")" "$s" "$(get rps)" \
       "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" "$(get max_ms)" "$(get errors)" "$(per_call $((g1 - g0)))" \
       "$(per_call $((p1 - p0)))" "$(per_call $((b1 - b0)))" "$load"

@@ -10,8 +10,9 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * Structured audit lines for tool calls: one JSON object per line on the logger
- * {@code com.opulenthorizons.gateway.audit}, one per call at INFO or WARNING. Lines name the tool, the caller, the correlation id,
- * the duration, the error type and, while a trace is active, its trace and span ids; they never carry arguments, so no contact details or secrets.
+ * {@code com.opulenthorizons.gateway.audit}, one per call at INFO or WARNING. Lines name the tool,
+ * the caller, the correlation id, the duration, the error type and, while a trace is active, its
+ * trace and span ids; they never carry arguments, so no contact details or secrets.
  */
 final class ToolAudit {
 
