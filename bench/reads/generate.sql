@@ -19,20 +19,22 @@ CREATE TEMP TABLE words AS SELECT
     ARRAY['META','WEB','CLOUDTALK','ZOHO_CRM'] AS sources,
     ARRAY['META_LEAD_AD','WEB_FORM','INBOUND_CALL','CRM'] AS channels;
 
-INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload, consent, created_at)
-SELECT gen_random_uuid(), p.ohid, w.sources[1 + i % 4], 'bench-' || i, w.channels[1 + i % 4],
-       jsonb_build_object(
-           'source_system', w.sources[1 + i % 4], 'source_lead_id', 'bench-' || i, 'channel', w.channels[1 + i % 4],
-           'person', jsonb_build_object('first_name', w.first_names[1 + p.n % 20], 'last_name', w.last_names[1 + (p.n / 20) % 20],
-                                        'email', 'person' || p.n || '@bench.example', 'phone', '+6140' || lpad(p.n::text, 7, '0')),
-           'budget_range', (500 + i % 10 * 100) || 'k', 'location', w.suburbs[1 + i % 12],
-           'property_type', w.property_types[1 + i % 5],
-           'free_text', 'Looking for a ' || w.property_types[1 + i % 5] || ' near ' || w.suburbs[1 + (i / 7) % 12]),
-       jsonb_build_object('marketing_consent', i % 3 <> 0),
-       now() - (i * interval '30 seconds')
-  FROM generate_series(1, :leads) AS i,
-       LATERAL (SELECT i % 700000 AS n, md5('bench-person-' || (i % 700000))::uuid AS ohid) AS p,
-       words AS w;
+-- search_text as the ingest computes it (sql/V22)
+INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload, consent, created_at, search_text)
+SELECT l.*, gateway_lead_search_text(l.payload) FROM (
+    SELECT gen_random_uuid(), p.ohid, w.sources[1 + i % 4], 'bench-' || i, w.channels[1 + i % 4],
+           jsonb_build_object(
+               'source_system', w.sources[1 + i % 4], 'source_lead_id', 'bench-' || i, 'channel', w.channels[1 + i % 4],
+               'person', jsonb_build_object('first_name', w.first_names[1 + p.n % 20], 'last_name', w.last_names[1 + (p.n / 20) % 20],
+                                            'email', 'person' || p.n || '@bench.example', 'phone', '+6140' || lpad(p.n::text, 7, '0')),
+               'budget_range', (500 + i % 10 * 100) || 'k', 'location', w.suburbs[1 + i % 12],
+               'property_type', w.property_types[1 + i % 5],
+               'free_text', 'Looking for a ' || w.property_types[1 + i % 5] || ' near ' || w.suburbs[1 + (i / 7) % 12]),
+           jsonb_build_object('marketing_consent', i % 3 <> 0),
+           now() - (i * interval '30 seconds')
+      FROM generate_series(1, :leads) AS i,
+           LATERAL (SELECT i % 700000 AS n, md5('bench-person-' || (i % 700000))::uuid AS ohid) AS p,
+           words AS w) AS l (id, ohid, source_system, source_lead_id, channel, payload, consent, created_at);
 
 INSERT INTO workflow_event (id, ohid, event_type, payload, occurred_at, source_system, delivery_status, delivered_at,
                             correlation_id)

@@ -22,10 +22,11 @@ import com.opulenthorizons.gateway.common.InvalidArgumentException;
  * <p>
  * A search with words is <em>candidate-bounded</em>: it looks at no more than {@code textCandidates}
  * leads per call, the newest that pass the indexed filters (source, channel, time range, cursor),
- * and tests the stored {@code search_text} of each (sql/V16). A common word fills its page from the
- * first few hundred; a rare one can leave the page short, and the next cursor then goes on from the
- * last lead looked at ({@link LeadPage#scanBounded()}). Its total is counted among as many leads
- * from the newest, so it is exact only when they are all the leads that pass the other filters.
+ * and tests the stored {@code search_text} of each (sql/V16; the ingest fills it since V22). A
+ * common word fills its page from the first few hundred; a rare one can leave the page short, and
+ * the next cursor then goes on from the last lead looked at ({@link LeadPage#scanBounded()}). Its
+ * total is counted among as many leads from the newest, so it is exact only when they are all the
+ * leads that pass the other filters.
  * Before, a GIN index gathered every match of a prefix before the time range narrowed them: 50 to
  * 430 ms for a common word on a million leads, where the bounded walk of 2,000 takes 0.4 to 3.7 ms.
  * <p>

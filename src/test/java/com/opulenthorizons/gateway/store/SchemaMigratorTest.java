@@ -56,6 +56,10 @@ class SchemaMigratorTest {
                         "idx_workflow_event_type_newest", "uq_lead_context_source", "uq_workflow_event_dedup");
         assertThat(column(ds, "SELECT proname FROM pg_proc WHERE proname LIKE 'gateway_ingest%' ORDER BY 1"))
                 .as("one ingest function, the one the server calls").containsExactly("gateway_ingest_lead_and_consent");
+        assertThat(column(ds, "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'lead_context'::regclass "
+                + "AND attname = 'search_text'"))
+                .as("search_text is the ingest's to fill (V22), not an expression planned again for every insert")
+                .containsExactly("");
     }
 
     @Test
