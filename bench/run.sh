@@ -169,9 +169,19 @@ drained() {
   return 1
 }
 
-# The open-loop ingest driver, compiled from source on each start (C1 only, like the shared driver).
+# The project's Java drivers (the open-loop ingest and the reads), compiled with the connection
+# they share (bench/common/McpConnection.java) into bench/build when a source is newer.
+BENCH_CLASSES="$ROOT/bench/build"
+bench_classes() {
+  local sources=("$ROOT"/bench/common/*.java "$ROOT/bench/delivery/IngestAtRate.java" "$ROOT/bench/reads/Reads.java")
+  [ -z "$(find "${sources[@]}" -newer "$BENCH_CLASSES/.built" 2>/dev/null)" ] && [ -f "$BENCH_CLASSES/.built" ] && return 0
+  javac -nowarn --release 17 -d "$BENCH_CLASSES" "${sources[@]}" && touch "$BENCH_CLASSES/.built"
+}
+bench_classes || { echo "bench: the drivers did not compile" >&2; exit 1; }
+
+# The open-loop ingest driver (C1 only, like the shared driver).
 rate_load() {
-  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$ROOT/bench/delivery/IngestAtRate.java" --url "$GATEWAY_URL" "$@"
+  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_CLASSES" IngestAtRate --url "$GATEWAY_URL" "$@"
 }
 
 # The server's CPU time so far, in clock ticks of 10 ms.

@@ -1,13 +1,5 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -24,16 +16,14 @@ import java.util.concurrent.locks.LockSupport;
  * the delivery must send in order.
  *
  * <pre>
- *   java bench/delivery/IngestAtRate.java --url http://localhost:9080/mcp/lead-ingest --rate 1000 --duration 60 [--connections 32]
+ *   java -cp bench/build IngestAtRate --url http://localhost:9080/mcp/lead-ingest --rate 1000 --duration 60 [--connections 32]
  * </pre>
  * Last line: {@code RESULT k=v ...}, with {@code start_ms} and {@code end_ms} (epoch ms of the
  * first call's due time and the last answer).
  */
 public final class IngestAtRate {
 
-    private static String host;
-    private static int port;
-    private static String path;
+    private static URI uri;
     private static final String RUN = Long.toHexString(System.nanoTime()).substring(0, 8);
     private static final AtomicLong NEXT = new AtomicLong();
     private static final AtomicLong ERRORS = new AtomicLong();
@@ -53,10 +43,7 @@ public final class IngestAtRate {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        URI uri = URI.create(url);
-        host = uri.getHost();
-        port = uri.getPort();
-        path = uri.getRawPath();
+        uri = URI.create(url);
         long calls = Math.round(rate * duration);
         double intervalNs = 1e9 / rate;
 
@@ -125,28 +112,25 @@ public final class IngestAtRate {
     /** One MCP session on one keep-alive connection. */
     private static final class Session {
         final int id;
-        String sessionId;
         long rpcId = 1;
         long seq;
         long[] latencies = new long[1 << 16];
         int count;
         String[] recentEmails = new String[64];
-        Socket socket;
-        InputStream in;
-        OutputStream out;
+        final McpConnection connection = new McpConnection(uri);
 
         Session(int id) {
             this.id = id;
         }
 
         void open() throws IOException {
-            String[] answer = post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench-rate\",\"version\":\"1\"}}}");
-            if (!answer[0].equals("200")) {
-                throw new IOException("initialize: HTTP " + answer[0] + " " + answer[2]);
+            McpConnection.Answer answer = connection.post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+                    + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench-rate\",\"version\":\"1\"}}}");
+            if (answer.status() != 200) {
+                throw new IOException("initialize: HTTP " + answer.status() + " " + answer.body());
             }
-            sessionId = answer[1];
-            post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            connection.inSession(answer.sessionId(), "2025-06-18");
+            connection.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }
 
         void run(long startNs, double intervalNs, long calls) {
@@ -168,12 +152,12 @@ public final class IngestAtRate {
                 String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (rpcId++) + ",\"method\":\"tools/call\",\"params\":{\"name\":"
                         + "\"ingest_lead\",\"arguments\":" + lead(email, i) + "}}";
                 try {
-                    String[] answer = post(body);
-                    if (!answer[0].equals("200") || answer[2].contains("\"isError\":true") || !answer[2].contains("\"ohid\"")) {
-                        error("HTTP " + answer[0] + ": " + answer[2]);
+                    McpConnection.Answer answer = connection.post(body);
+                    if (answer.status() != 200 || answer.body().contains("\"isError\":true") || !answer.body().contains("\"ohid\"")) {
+                        error("HTTP " + answer.status() + ": " + answer.body());
                     }
                 } catch (IOException e) {
-                    close();
+                    connection.close();
                     error(e.toString());
                 }
                 if (count == latencies.length) {
@@ -181,7 +165,7 @@ public final class IngestAtRate {
                 }
                 latencies[count++] = System.nanoTime() - due;
             }
-            close();
+            connection.close();
         }
 
         String lead(String email, long i) {
@@ -190,112 +174,6 @@ public final class IngestAtRate {
                     + "\",\"phone\":\"" + String.format(Locale.ROOT, "+49%03d%010d", id % 1000, i) + "\","
                     + "\"budget_range\":\"300k-450k EUR\",\"location\":\"Berlin-Pankow\",\"property_type\":\"APARTMENT\","
                     + "\"free_text\":\"Looking for a 3-room flat with balcony near public transport.\",\"consent_source\":\"web_form_v3\"}";
-        }
-
-        /** {status, Mcp-Session-Id, body}; reconnects once when the server closed an idle connection. */
-        String[] post(String body) throws IOException {
-            boolean reused = socket != null;
-            if (!reused) {
-                connect();
-            }
-            try {
-                return exchange(body);
-            } catch (IOException e) {
-                close();
-                if (!reused) {
-                    throw e;
-                }
-                connect();
-                return exchange(body);
-            }
-        }
-
-        void connect() throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 5000);
-            socket.setSoTimeout(30_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16384);
-            out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-        }
-
-        void close() {
-            try {
-                if (socket != null) {
-                    socket.close();
-                }
-            } catch (IOException ignored) {
-                // closing a connection we no longer use
-            }
-            socket = null;
-        }
-
-        String[] exchange(String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\nContent-Length: " + bytes.length + "\r\n"
-                    + (sessionId == null ? "" : "Mcp-Session-Id: " + sessionId + "\r\nMCP-Protocol-Version: 2025-06-18\r\n")
-                    + "\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(bytes);
-            out.flush();
-            String status = line();
-            if (status == null) {
-                throw new IOException("connection closed");
-            }
-            long length = -1;
-            boolean chunked = false;
-            String session = null;
-            for (String h; !(h = required()).isEmpty(); ) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "mcp-session-id" -> session = value;
-                    default -> { }
-                }
-            }
-            byte[] data;
-            if (chunked) {
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                for (int size; (size = Integer.parseInt(required().split(";")[0].trim(), 16)) > 0; ) {
-                    all.write(in.readNBytes(size));
-                    required();
-                }
-                while (!required().isEmpty()) {
-                    // trailers
-                }
-                data = all.toByteArray();
-            } else {
-                data = in.readNBytes((int) Math.max(0, length));
-            }
-            return new String[] {status.substring(9, 12), session, new String(data, StandardCharsets.UTF_8)};
-        }
-
-        String required() throws IOException {
-            String l = line();
-            if (l == null) {
-                throw new IOException("connection closed mid-answer");
-            }
-            return l;
-        }
-
-        /** One line without its CR LF; null at the end of the stream before any byte. */
-        String line() throws IOException {
-            StringBuilder b = new StringBuilder();
-            for (int c; (c = in.read()) != -1; ) {
-                if (c == '\n') {
-                    int l = b.length();
-                    return l > 0 && b.charAt(l - 1) == '\r' ? b.substring(0, l - 1) : b.toString();
-                }
-                b.append((char) c);
-            }
-            if (b.length() == 0) {
-                return null;
-            }
-            throw new IOException("unexpected end of stream");
         }
     }
 }

@@ -1,7 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,27 +83,24 @@ public class Reads {
     }
 
     static long[] session(long end, boolean counted) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        McpConnection connection = new McpConnection(URI.create(url)).inSession(null, "2025-11-25");
         long[] latencies = new long[1 << 16];
         int n = 0;
         int id = 0;
         while (System.nanoTime() < end) {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                     + "\",\"arguments\":" + arguments(id) + "}}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                    .header("MCP-Protocol-Version", "2025-11-25").POST(HttpRequest.BodyPublishers.ofString(body)).build();
             long start = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                McpConnection.Answer answer = connection.post(body);
                 long took = System.nanoTime() - start;
-                String text = response.body();
-                boolean ok = response.statusCode() == 200 && text.contains("\"structuredContent\"")
+                String text = answer.body();
+                boolean ok = answer.status() == 200 && text.contains("\"structuredContent\"")
                         && !text.contains("\"isError\":true");
                 if (counted) {
                     if (!ok) {
                         if (ERRORS.incrementAndGet() <= 3) {
-                            System.err.println("reads: " + response.statusCode() + " " + text.substring(0, Math.min(400, text.length())));
+                            System.err.println("reads: " + answer.status() + " " + text.substring(0, Math.min(400, text.length())));
                         }
                     }
                     if (n == latencies.length) {
@@ -115,11 +109,13 @@ public class Reads {
                     latencies[n++] = took;
                 }
             } catch (Exception e) {
+                connection.close();
                 if (counted && ERRORS.incrementAndGet() <= 3) {
                     System.err.println("reads: " + e);
                 }
             }
         }
+        connection.close();
         return Arrays.copyOf(latencies, n);
     }
 

@@ -11,10 +11,8 @@ echo "bench: generated in $(( $(date +%s) - GEN_STARTED )) s: $(psql -X -At -h 1
   -c "SELECT (SELECT count(*) FROM lead_context) || ' leads, ' || (SELECT count(*) FROM workflow_event) || ' events'")"
 psql -X -At -h 127.0.0.1 -p "$PGPORT" -U bench -d gateway \
   -c "SELECT ohid FROM lead_context TABLESAMPLE SYSTEM (0.5) LIMIT 2000" > "$WORK/ohids.txt"
-mkdir -p "$READS_DIR/build"
-[ "$READS_DIR/build/Reads.class" -nt "$READS_DIR/Reads.java" ] || javac -nowarn --release 17 -d "$READS_DIR/build" "$READS_DIR/Reads.java"
-reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY]
-  java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -cp "$READS_DIR/build" Reads --url "$GATEWAY_URL" --tool "$1" \
+reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY] (compiled by run.sh's bench_classes)
+  java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -cp "$BENCH_CLASSES" Reads --url "$GATEWAY_URL" --tool "$1" \
     --ohids "$WORK/ohids.txt" -c "$2" -d "$3" --warmup "$4" --query "${5:-mix}"
 }
 echo "bench: warming up both read tools (30 s each)"
@@ -53,4 +51,5 @@ for s in $SESSIONS; do
       "$(per_call $((p1 - p0)))" "$(per_call $((b1 - b0)))" "$load"
   done
 done
-[ -n "$PROFILE" ] && [ -f "$WORK/profile-$PROFILE.txt" ] && { echo; cat "$WORK/profile-$PROFILE.txt"; }
+# (an if, not a list: run.sh sources this file under set -e, and a false test as its last command failed the run)
+if [ -n "$PROFILE" ] && [ -f "$WORK/profile-$PROFILE.txt" ]; then echo; cat "$WORK/profile-$PROFILE.txt"; fi
