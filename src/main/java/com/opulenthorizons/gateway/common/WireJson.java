@@ -28,6 +28,7 @@ public final class WireJson {
             .build();
 
     public static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
+            .addModule(new RecordCreators())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,7 +39,7 @@ public final class WireJson {
      * Jackson's defaults (as {@code JsonMapper.shared()}), on the same factory: for the MCP SDK's
      * JSON-RPC messages and the stored JSON documents.
      */
-    public static final JsonMapper PLAIN = JsonMapper.builder(FACTORY).build();
+    public static final JsonMapper PLAIN = JsonMapper.builder(FACTORY).addModule(new RecordCreators()).build();
 
     private WireJson() {
     }
