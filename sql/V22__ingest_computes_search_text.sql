@@ -9,6 +9,8 @@
 --
 -- gateway_ingest_lead_and_consent is the only writer of lead_context.payload: erasure deletes the
 -- rows and a merge changes only ohid. A new writer must set search_text with the same function.
+-- The function below is V15's, restated whole because a migration cannot change one statement of
+-- a PL/pgSQL body: only the lead's INSERT differs, by search_text.
 -- Safe to re-run (the data stays: DROP EXPRESSION keeps each row's stored value).
 ALTER TABLE lead_context ALTER COLUMN search_text DROP EXPRESSION IF EXISTS;
 

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Read load for the people tools: N sessions (threads) call get_person or search_leads back to
  * back for D seconds after a warm-up, and the latency of every call is kept.
  *
- *   java Reads.java --url http://localhost:9080/mcp/lead-ingest --tool get_person --ohids ohids.txt -c 8 -d 15 --warmup 5
- *   java Reads.java --url URL --tool search_leads [--query meta-not-called-back|web-suburb-text|name-text-30d|channel-newest] -c 8 -d 15
+ *   java -cp bench/build Reads --url http://localhost:9080/mcp/lead-ingest --tool get_person --ohids ohids.txt -c 8 -d 15 --warmup 5
+ *   java -cp bench/build Reads --url URL --tool search_leads [--query meta-not-called-back|web-suburb-text|name-text-30d|channel-newest] -c 8 -d 15
  *
  * get_person asks for a random OHID of the file. search_leads takes turns over the questions a
  * team asks: Meta leads of the last week with no call since, web leads of the last month by

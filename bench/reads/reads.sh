@@ -1,7 +1,7 @@
 # The read benchmark (bench/run.sh --reads), sourced by run.sh once the gateway is ready on its
 # fresh PostgreSQL: generates READS_LEADS leads (default 1,000,000) with SQL, then measures
 # get_person and search_leads at each of SESSIONS with bench/reads/Reads.java. Uses run.sh's
-# PGPORT, GATEWAY_URL, SERVER_PID, DURATION and SESSIONS.
+# PGPORT, GATEWAY_URL, SERVER_PID, DURATION, SESSIONS and BENCH_CLASSES (the compiled drivers).
 READS_LEADS="${READS_LEADS:-1000000}"
 READS_DIR="$ROOT/bench/reads"
 echo "bench: generating $READS_LEADS leads with SQL (generate_series)"

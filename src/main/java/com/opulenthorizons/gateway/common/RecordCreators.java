@@ -16,7 +16,8 @@ import tools.jackson.databind.deser.std.StdValueInstantiator;
 import tools.jackson.databind.introspect.AnnotatedConstructor;
 
 /**
- * Records built through their canonical constructor as a method handle made once per type.
+ * Records built through the constructor Jackson chose for them (the canonical one unless another is
+ * annotated) as a method handle made once per type.
  * Jackson 3 calls a creator with {@code MethodHandle.invokeWithArguments}, which builds a new
  * spreading invoker on every call: half the cost of binding a tool's arguments to its request
  * record, and 3.8 % of the server's CPU samples in an ingest profile (bench/README.md, "fifth
@@ -68,7 +69,7 @@ final class RecordCreators extends JacksonModule {
 
     private static final class Instantiator extends StdValueInstantiator {
 
-        private final transient MethodHandle spreader;
+        private final MethodHandle spreader;
 
         Instantiator(StdValueInstantiator jacksons, MethodHandle spreader) {
             super(jacksons);

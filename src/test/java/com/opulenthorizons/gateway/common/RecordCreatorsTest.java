@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,27 @@ class RecordCreatorsTest {
 
         assertThat(lead).isEqualTo(new Lead("Bo", null, null, null, null))
                 .isEqualTo(JsonMapper.shared().readValue(json, Lead.class));
+    }
+
+    /** Not public: the module cannot reach its constructor, and Jackson's own way builds it. */
+    record Hidden(String name) {
+    }
+
+    public record Pair(String left, String right) {
+        @JsonCreator
+        public Pair(@JsonProperty("both") String both) {
+            this(both, both);
+        }
+    }
+
+    @Test
+    void aRecordTheModuleCannotReachIsStillBuilt() {
+        assertThat(WireJson.MAPPER.convertValue(Map.of("name", "Ann"), Hidden.class)).isEqualTo(new Hidden("Ann"));
+    }
+
+    @Test
+    void theConstructorJacksonChoseIsTheOneCalled() {
+        assertThat(WireJson.PLAIN.readValue("{\"both\":\"x\"}", Pair.class)).isEqualTo(new Pair("x", "x"));
     }
 
     @Test
