@@ -174,7 +174,9 @@ drained() {
 BENCH_CLASSES="$ROOT/bench/build"
 bench_classes() {
   local sources=("$ROOT"/bench/common/*.java "$ROOT/bench/delivery/IngestAtRate.java" "$ROOT/bench/reads/Reads.java")
-  [ -z "$(find "${sources[@]}" -newer "$BENCH_CLASSES/.built" 2>/dev/null)" ] && [ -f "$BENCH_CLASSES/.built" ] && return 0
+  # up to date when nothing is newer; a missing source or a first run makes find fail, and javac then runs
+  local newer
+  newer="$(find "${sources[@]}" -newer "$BENCH_CLASSES/.built" 2>/dev/null)" && [ -z "$newer" ] && return 0
   javac -nowarn --release 17 -d "$BENCH_CLASSES" "${sources[@]}" && touch "$BENCH_CLASSES/.built"
 }
 bench_classes || { echo "bench: the drivers did not compile" >&2; exit 1; }
