@@ -11,7 +11,10 @@ public enum ErrorKind {
     NOT_CONFIGURED,
     /** What the caller asked for does not exist. Not logged. */
     NOT_FOUND,
-    /** An outside system answered and said no (rejected, rate limited, busy). Not logged. */
+    /**
+     * An outside system answered and said no (rejected, rate limited, busy), or a bound of the
+     * gateway's own did (every search slot taken). Not logged.
+     */
     REFUSED,
     /** An outside system failed rather than answered (unreachable, 5xx, timeout): logged with its causes. */
     UPSTREAM_FAULT,

@@ -54,6 +54,7 @@ public class PersonService {
     private OhidResolver resolver;
     private int countLimit;
     private int textCandidates;
+    private SearchAdmission admission;
 
     protected PersonService() {
         // for CDI proxies
@@ -62,19 +63,20 @@ public class PersonService {
     @Inject
     public PersonService(LeadStore store, ContactNormalizer normalizer, BlockedIdentifiers blocked, OhidResolver resolver,
             @ConfigProperty(name = "SEARCH_COUNT_LIMIT") int countLimit,
-            @ConfigProperty(name = "SEARCH_TEXT_CANDIDATES") int textCandidates) {
+            @ConfigProperty(name = "SEARCH_TEXT_CANDIDATES") int textCandidates, SearchAdmission admission) {
         this.store = store;
         this.normalizer = normalizer;
         this.blocked = blocked;
         this.resolver = resolver;
         this.countLimit = countLimit;
         this.textCandidates = textCandidates;
+        this.admission = admission;
     }
 
-    /** With SEARCH_TEXT_CANDIDATES as shipped. */
+    /** With SEARCH_TEXT_CANDIDATES as shipped, and searches admitted as {@code admission} says. */
     public PersonService(LeadStore store, ContactNormalizer normalizer, BlockedIdentifiers blocked, OhidResolver resolver,
-            int countLimit) {
-        this(store, normalizer, blocked, resolver, countLimit, LeadSearch.DEFAULT_TEXT_CANDIDATES);
+            int countLimit, SearchAdmission admission) {
+        this(store, normalizer, blocked, resolver, countLimit, LeadSearch.DEFAULT_TEXT_CANDIDATES, admission);
     }
 
     public PersonView get(GetPersonRequest request) {
@@ -188,11 +190,12 @@ public class PersonService {
     public SearchLeadsResult search(SearchLeadsRequest request) {
         EventCursor after = request.cursor() == null ? null : EventCursor.decode(request.cursor())
                 .orElseThrow(() -> new InvalidArgumentException("cursor", "is not a next_cursor of search_leads"));
-        LeadPage page = store.searchLeads(new LeadSearch(
+        LeadSearch search = new LeadSearch(
                 request.sourceSystem() == null ? null : request.sourceSystem().name(),
                 request.channel() == null ? null : request.channel().name(),
                 instant("created_from", request.createdFrom()), instant("created_before", request.createdBefore()),
-                words(request.text()), request.hasCallAfterLead(), after, request.limitOrDefault(), countLimit, textCandidates));
+                words(request.text()), request.hasCallAfterLead(), after, request.limitOrDefault(), countLimit, textCandidates);
+        LeadPage page = admission.admit(() -> store.searchLeads(search));
         return new SearchLeadsResult(page.leads().stream().map(LeadView::of).toList(),
                 page.next().map(EventCursor::encode).orElse(null), page.total(), page.totalExact(), page.scanBounded());
     }

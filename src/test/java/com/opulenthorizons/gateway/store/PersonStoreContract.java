@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ import com.opulenthorizons.gateway.person.LeadView;
 import com.opulenthorizons.gateway.person.PersonService;
 import com.opulenthorizons.gateway.person.PersonView;
 import com.opulenthorizons.gateway.person.RecordConsentRequest;
+import com.opulenthorizons.gateway.person.SearchAdmission;
+import com.opulenthorizons.gateway.person.SearchBusyException;
 import com.opulenthorizons.gateway.person.SearchLeadsRequest;
 import com.opulenthorizons.gateway.person.SearchLeadsResult;
 import com.opulenthorizons.gateway.testing.ShippedBlocklist;
@@ -55,7 +59,7 @@ public abstract class PersonStoreContract {
     }
 
     protected PersonService people() {
-        return new PersonService(store(), normalizer, blocked, new OhidResolver(), 1000);
+        return new PersonService(store(), normalizer, blocked, new OhidResolver(), 1000, new SearchAdmission(2, 2000));
     }
 
     protected static String unique(String prefix) {
@@ -295,9 +299,35 @@ public abstract class PersonStoreContract {
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.totalExact()).isTrue();
         assertThat(page.nextCursor()).isNotNull();
-        PersonService capped = new PersonService(store(), normalizer, blocked, new OhidResolver(), 3);
+        PersonService capped = new PersonService(store(), normalizer, blocked, new OhidResolver(), 3, new SearchAdmission(2, 2000));
         SearchLeadsResult bounded = capped.search(new SearchLeadsRequest(null, null, null, null, word, null, null, 2));
         assertThat(bounded.total()).isEqualTo(3);
         assertThat(bounded.totalExact()).isFalse();
+    }
+
+    @Test
+    void aSearchWaitsForItsTurnAndIsRefusedAsBusyWhenNoneComes() throws InterruptedException {
+        String word = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        leads().ingest(lead(SourceSystem.WEB, Channel.WEB_FORM, "Turn", "Taker", null, null, false, null, word));
+        SearchAdmission oneSlot = new SearchAdmission(1, 100);
+        PersonService people = new PersonService(store(), normalizer, blocked, new OhidResolver(), 1000, oneSlot);
+        CountDownLatch slotTaken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> oneSlot.admit(() -> {
+            slotTaken.countDown();
+            try {
+                return release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        other.start();
+        assertThat(slotTaken.await(10, TimeUnit.SECONDS)).isTrue();
+        SearchLeadsRequest request = new SearchLeadsRequest(null, null, null, null, word, null, null, 10);
+        assertThatThrownBy(() -> people.search(request)).isInstanceOf(SearchBusyException.class)
+                .hasMessageContaining("SEARCH_CONCURRENCY").hasMessageContaining("retry");
+        release.countDown();
+        other.join(10_000);
+        assertThat(people.search(request).leads()).hasSize(1); // the slot came back
     }
 }
