@@ -28,8 +28,13 @@ final class PostgresPeople {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, l.payload, "
-            + "l.consent, l.created_at";
+    /**
+     * A lead as people reads load it: without the source's raw body ({@code raw_payload}, up to
+     * RAW_PAYLOAD_MAX_BYTES a lead), which no view shows; a page of 100 leads would otherwise carry
+     * up to 100 of them from the database and through the JSON parser.
+     */
+    static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, "
+            + "l.payload - 'raw_payload', l.consent, l.created_at";
     static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
             + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
@@ -173,8 +178,9 @@ final class PostgresPeople {
     }
 
     private static List<StoredEvent> events(Connection c, UUID ohid, EventCursor after, int rows) throws SQLException {
-        String sql = "SELECT id, event_type, payload, occurred_at, source_system, correlation_id, delivery_status, "
-                + "delivery_attempts, last_error FROM workflow_event WHERE ohid = ?"
+        // the timeline shows no sender's raw body (TimelineEvent), so it stays in the database
+        String sql = "SELECT id, event_type, payload - '{raw,raw_payload}'::text[], occurred_at, source_system, "
+                + "correlation_id, delivery_status, delivery_attempts, last_error FROM workflow_event WHERE ohid = ?"
                 + (after == null ? "" : " AND (occurred_at, id) < (?, ?)") + " ORDER BY occurred_at DESC, id DESC LIMIT " + rows;
         try (PreparedStatement q = c.prepareStatement(sql)) {
             if (after == null) {

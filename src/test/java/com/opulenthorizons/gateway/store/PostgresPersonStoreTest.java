@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.opulenthorizons.gateway.lead.Channel;
+import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.SourceSystem;
 import com.opulenthorizons.gateway.person.ConsentDecision;
 import com.opulenthorizons.gateway.person.ForgetPersonRequest;
@@ -83,6 +84,32 @@ class PostgresPersonStoreTest extends PersonEventsContract {
                     .doesNotContain("Sort");
             assertThat(plan(s, "SELECT ohid FROM lead_context WHERE payload -> 'person' ->> 'phone' = ANY (ARRAY['+15550000000'])"))
                     .contains("idx_lead_context_phone_newest");
+        }
+    }
+
+    /** The source's raw body stays in the database when people are read: no view shows it, and it can be 128 KiB a lead. */
+    @Test
+    void peopleReadsLeaveTheRawPayloadInTheDatabase() throws Exception {
+        String word = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        LeadIngestRequest request = new LeadIngestRequest(SourceSystem.META, unique("src"), Channel.META_LEAD_AD, "Raw",
+                "Body", false, unique("raw") + "@example.org", null, null, null, null, word, null,
+                Map.of("field_data", List.of(Map.of("name", "full_name", "values", List.of("Raw Body")))));
+        UUID ohid = leads().ingest(request).ohid();
+
+        PersonRecord person = store().person(ohid, null, 10).orElseThrow();
+        StoredLead read = person.leads().get(0);
+        assertThat(read.payload()).doesNotContainKey("raw_payload").containsKey("person");
+        assertThat(person.events()).isNotEmpty().allSatisfy(e -> assertThat(e.payload()).doesNotContainKeys("raw_payload", "raw"));
+        LeadPage page = store().searchLeads(new LeadSearch(null, null, null, null, List.of(word), null, null, 10, 10));
+        assertThat(page.leads()).singleElement().satisfies(l -> assertThat(l.payload()).doesNotContainKey("raw_payload"));
+
+        try (Connection c = postgres.dataSource().getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT payload -> 'raw_payload' IS NOT NULL FROM lead_context WHERE id = ?")) {
+            q.setObject(1, read.id());
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).as("still stored").isTrue();
+            }
         }
     }
 
