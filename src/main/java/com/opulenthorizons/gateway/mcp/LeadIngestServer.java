@@ -154,7 +154,7 @@ public class LeadIngestServer {
                     + "leads per call, newest first (SEARCH_TEXT_CANDIDATES, 2000): when it stops there before the page is "
                     + "full it says scan_bounded, and next_cursor goes on from there, so a short page is not the end; a "
                     + "time range or source makes rare words quicker to find. A search too broad to answer quickly is "
-                    + "refused: narrow it.",
+                    + "refused: narrow it. When every search slot stays busy the call is refused as busy: retry.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SearchLeadsResult searchLeads(SearchLeadsRequest request) {
         return people.search(request);

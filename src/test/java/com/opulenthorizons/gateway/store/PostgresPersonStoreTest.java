@@ -95,11 +95,15 @@ class PostgresPersonStoreTest extends PersonEventsContract {
                 "Body", false, unique("raw") + "@example.org", null, null, null, null, word, null,
                 Map.of("field_data", List.of(Map.of("name", "full_name", "values", List.of("Raw Body")))));
         UUID ohid = leads().ingest(request).ohid();
+        UUID call = UUID.randomUUID(); // a webhook's event keeps the sender's body under raw
+        store().append(new NewWorkflowEvent(call, ohid, "CallCompleted",
+                Map.of("direction", "inbound", "raw", Map.of("call_id", "c-1")), "CLOUDTALK", null, "c-" + call));
 
         PersonRecord person = store().person(ohid, null, 10).orElseThrow();
         StoredLead read = person.leads().get(0);
         assertThat(read.payload()).doesNotContainKey("raw_payload").containsKey("person");
-        assertThat(person.events()).isNotEmpty().allSatisfy(e -> assertThat(e.payload()).doesNotContainKeys("raw_payload", "raw"));
+        assertThat(person.events()).hasSize(2).allSatisfy(e -> assertThat(e.payload()).doesNotContainKeys("raw_payload", "raw"));
+        assertThat(person.events()).anySatisfy(e -> assertThat(e.payload()).containsEntry("direction", "inbound"));
         LeadPage page = store().searchLeads(new LeadSearch(null, null, null, null, List.of(word), null, null, 10, 10));
         assertThat(page.leads()).singleElement().satisfies(l -> assertThat(l.payload()).doesNotContainKey("raw_payload"));
 
@@ -111,6 +115,7 @@ class PostgresPersonStoreTest extends PersonEventsContract {
                 assertThat(rs.getBoolean(1)).as("still stored").isTrue();
             }
         }
+        assertThat(store().findEvent(call).orElseThrow().payload()).as("still stored").containsKey("raw");
     }
 
     /** A read sees one snapshot and cannot write; a change runs in the default READ COMMITTED, writable. */
