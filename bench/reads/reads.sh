@@ -15,6 +15,9 @@ reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY] (compiled by run.sh's be
   java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -cp "$BENCH_CLASSES" Reads --url "$GATEWAY_URL" --tool "$1" \
     --ohids "$WORK/ohids.txt" -c "$2" -d "$3" --warmup "$4" --query "${5:-mix}"
 }
+# the search settings the gateway runs with (the defaults of microprofile-config.properties unless set here)
+echo "bench: search settings: SEARCH_CONCURRENCY=${SEARCH_CONCURRENCY:-default (2)} SEARCH_COUNT_LIMIT=${SEARCH_COUNT_LIMIT:-default (200)}" \
+  "SEARCH_TEXT_CANDIDATES=${SEARCH_TEXT_CANDIDATES:-default (2000)}"
 echo "bench: warming up both read tools (30 s each)"
 reads get_person 8 30 0 >/dev/null || true
 reads search_leads 8 30 0 >/dev/null || true
