@@ -20,7 +20,8 @@ import jakarta.inject.Inject;
  * agents send them in bursts. Run all at once, they share the database's cores with each other and
  * with ingest, so each takes longer and the unluckiest far longer; taken in turn, each runs at full
  * speed and the wait is predictable (bench/README.md: eight sessions on a million leads, the same
- * rate with a p99 of 11.4 ms instead of 26.0 for the slowest question). The bound also leaves the rest of the connection pool to ingest.
+ * rate with a p99 of 11.4 ms instead of 26.0 for the slowest question). The bound also leaves the
+ * rest of the connection pool to ingest.
  */
 @ApplicationScoped
 public class SearchAdmission {

@@ -165,8 +165,7 @@ public abstract class PersonEventsContract extends PersonChangesContract {
             Thread.sleep(1); // distinct times, so that the order is the order of insertion
         }
         var bounded = new com.opulenthorizons.gateway.person.PersonService(store(), normalizer, blocked,
-                new com.opulenthorizons.gateway.lead.OhidResolver(), 1000, 4,
-                new com.opulenthorizons.gateway.person.SearchAdmission(2, 2000));
+                new com.opulenthorizons.gateway.lead.OhidResolver(), 1000, 4, shippedSearchSlots());
 
         var first = bounded.search(new com.opulenthorizons.gateway.person.SearchLeadsRequest(null, null, start.toString(),
                 null, word, null, null, 10));

@@ -59,7 +59,16 @@ public abstract class PersonStoreContract {
     }
 
     protected PersonService people() {
-        return new PersonService(store(), normalizer, blocked, new OhidResolver(), 1000, new SearchAdmission(2, 2000));
+        return people(1000);
+    }
+
+    /** The services with {@code countLimit} and search slots as shipped (2, waiting up to 2 s). */
+    protected PersonService people(int countLimit) {
+        return new PersonService(store(), normalizer, blocked, new OhidResolver(), countLimit, shippedSearchSlots());
+    }
+
+    protected static SearchAdmission shippedSearchSlots() {
+        return new SearchAdmission(2, 2000);
     }
 
     protected static String unique(String prefix) {
@@ -299,7 +308,7 @@ public abstract class PersonStoreContract {
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.totalExact()).isTrue();
         assertThat(page.nextCursor()).isNotNull();
-        PersonService capped = new PersonService(store(), normalizer, blocked, new OhidResolver(), 3, new SearchAdmission(2, 2000));
+        PersonService capped = people(3);
         SearchLeadsResult bounded = capped.search(new SearchLeadsRequest(null, null, null, null, word, null, null, 2));
         assertThat(bounded.total()).isEqualTo(3);
         assertThat(bounded.totalExact()).isFalse();
