@@ -115,7 +115,12 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
         if (stored.isPresent()) {
             return new AppendOutcome(stored.get(), false);
         }
-        outbox.add(new StoredEvent(event.id(), event.ohid(), event.eventType(), event.payload(), Instant.now(),
+        UUID ohid = event.ohid();
+        if (ohid != null && WorkflowEventType.isCall(event.eventType())) { // as PostgresCallEvents links a call
+            ohid = people.survivors.getOrDefault(ohid, ohid);
+            ohid = people.tombstones.containsKey(ohid) ? null : ohid;
+        }
+        outbox.add(new StoredEvent(event.id(), ohid, event.eventType(), event.payload(), Instant.now(),
                 event.sourceSystem(), event.correlationId(), DeliveryStatus.PENDING, 0, null), event.dedupKey());
         return new AppendOutcome(event.id(), true);
     }

@@ -100,8 +100,7 @@ final class InMemoryPersonEvents {
     boolean hasCallAtOrAfter(UUID ohid, Instant since) {
         synchronized (outbox) {
             return outbox.events.values().stream().map(r -> r.event).anyMatch(e -> ohid.equals(e.ohid())
-                    && !e.occurredAt().isBefore(since) && (WorkflowEventType.CallReceived.name().equals(e.eventType())
-                            || WorkflowEventType.CallCompleted.name().equals(e.eventType())));
+                    && !e.occurredAt().isBefore(since) && WorkflowEventType.isCall(e.eventType()));
         }
     }
 }

@@ -15,8 +15,9 @@ import jakarta.persistence.Table;
 /**
  * A row of {@code lead_context}: one lead as one source delivered it. Leads are written by
  * {@link PostgresLeadStore#ingest} in plain JDBC (the hot path), through the ingest function that
- * also fills {@code search_text} (sql/V22); this entity only reads them. A lead written through it
- * would have no search text, so text searches would not find it.
+ * also fills {@code search_text} (sql/V22) and {@code called_back} (sql/V23); this entity only reads
+ * them. A lead written through it would have neither, so text searches and has_call_after_lead
+ * would not find it.
  */
 @Entity
 @Table(name = "lead_context")

@@ -1,6 +1,5 @@
 package com.opulenthorizons.gateway.store;
 
-import static com.opulenthorizons.gateway.store.PostgresPeople.CALL_AFTER_LEAD;
 import static com.opulenthorizons.gateway.store.PostgresPeople.LEAD_COLUMNS;
 import static com.opulenthorizons.gateway.store.PostgresPeople.bind;
 import static com.opulenthorizons.gateway.store.PostgresPeople.leads;
@@ -100,7 +99,7 @@ final class PostgresLeadSearch {
     private static LeadPage indexedSearch(Connection c, LeadSearch s) throws SQLException {
         Filter all = Filter.indexed(s);
         if (s.hasCallAfterLead() != null) {
-            all.conditions().add((s.hasCallAfterLead() ? "" : "NOT ") + CALL_AFTER_LEAD);
+            all.conditions().add(calledBack(s.hasCallAfterLead()));
         }
         Filter page = all.after(s.after());
         List<StoredLead> rows = leads(c, "SELECT " + LEAD_COLUMNS + " FROM lead_context l" + page.where() + NEWEST
@@ -116,8 +115,7 @@ final class PostgresLeadSearch {
     /** Words: the newest {@code textCandidates} leads that pass the indexed filters, tested one by one. */
     private static LeadPage textSearch(Connection c, LeadSearch s) throws SQLException {
         String query = String.join(" & ", s.words().stream().map(w -> w + ":*").toList());
-        String matching = TEXT_MATCH + (s.hasCallAfterLead() == null ? "" : " AND " + (s.hasCallAfterLead() ? "" : "NOT ")
-                + CALL_AFTER_LEAD);
+        String matching = TEXT_MATCH + (s.hasCallAfterLead() == null ? "" : " AND " + calledBack(s.hasCallAfterLead()));
         Filter all = Filter.indexed(s);
         Filter page = all.after(s.after());
         List<Object> pageParams = new ArrayList<>(page.params());
@@ -134,8 +132,13 @@ final class PostgresLeadSearch {
         List<Object> countParams = new ArrayList<>(List.of(query)); // the FILTER's placeholder comes first
         countParams.addAll(all.params());
         long[] n = count(c, "SELECT count(*) FILTER (WHERE " + matching + "), count(*) FROM ("
-                + candidates("l.ohid, l.created_at, l.search_text", all, s) + ") l", countParams);
+                + candidates("l.search_text, l.called_back", all, s) + ") l", countParams);
         return LeadPage.bounded(rows, s.limit(), n[0], n[1] < s.textCandidates(), s.countLimit(), lastCandidate);
+    }
+
+    /** has_call_after_lead, as marked on the lead when the call or the lead was stored ({@link PostgresCallEvents}). */
+    private static String calledBack(boolean wanted) {
+        return wanted ? "l.called_back" : "NOT l.called_back";
     }
 
     private static String candidates(String columns, Filter filter, LeadSearch s) {

@@ -52,6 +52,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private final PostgresPeople people;
     private final PostgresLeadSearch leadSearch;
     private final PostgresPersonChanges personChanges;
+    private final PostgresCallEvents callEvents;
 
     /** SEARCH_TIMEOUT_MS as shipped, for stores built without configuration (tests). */
     public static final int DEFAULT_SEARCH_TIMEOUT_MS = 2000;
@@ -75,6 +76,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
         this.people = new PostgresPeople(dataSource, migrator, transactions);
         this.leadSearch = new PostgresLeadSearch(people, searchTimeoutMs);
         this.personChanges = new PostgresPersonChanges(people);
+        this.callEvents = new PostgresCallEvents(people);
     }
 
     @Override
@@ -189,6 +191,9 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
 
     @Override
     public AppendOutcome append(NewWorkflowEvent event) {
+        if (PostgresCallEvents.isPersonsCall(event)) {
+            return callEvents.append(event); // with the mark it leaves on the person's leads
+        }
         try {
             return transactions.inTransaction(em -> {
                 em.persist(new WorkflowEvent(event));

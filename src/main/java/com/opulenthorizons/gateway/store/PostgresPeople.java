@@ -35,8 +35,6 @@ final class PostgresPeople {
      */
     static final String LEAD_COLUMNS = "l.id, l.ohid, l.source_system, l.source_lead_id, l.channel, "
             + "l.payload - 'raw_payload', l.consent, l.created_at";
-    static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
-            + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
     /** A unit of JDBC work in one transaction. */
     @FunctionalInterface

@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.common.WireJson;
-import com.opulenthorizons.gateway.telemetry.TraceHeaders;
 
 /**
  * The PostgreSQL store's changes to a person as a whole: consent, erasure and merge, each one
@@ -79,7 +75,7 @@ final class PostgresPersonChanges {
             if (!exists(c, ohid)) {
                 throw PersonStateException.unknown(ohid);
             }
-            Set<String> keys = lockContactKeys(c, List.of(ohid));
+            Set<String> keys = PostgresPersonLocks.lockContactKeys(c, List.of(ohid));
             redactEvents(c, ohid, ContactTraces.of(keys));
             update(c, "DELETE FROM lead_context WHERE ohid = ?", ohid);
             update(c, "DELETE FROM person_consent WHERE ohid = ?", ohid);
@@ -178,9 +174,10 @@ final class PostgresPersonChanges {
                     throw PersonStateException.unknown(ohid);
                 }
             }
-            lockContactKeys(c, List.of(surviving, absorbed));
+            PostgresPersonLocks.lockContactKeys(c, List.of(surviving, absorbed));
             update(c, "UPDATE lead_context SET ohid = ? WHERE ohid = ?", surviving, absorbed);
             update(c, "UPDATE workflow_event SET ohid = ? WHERE ohid = ?", surviving, absorbed);
+            PostgresCallEvents.markCalledBack(c, surviving); // the absorbed person's calls can follow the survivor's leads
             update(c, "UPDATE person_consent SET ohid = ? WHERE ohid = ?", surviving, absorbed);
             update(c, "UPDATE person_merge SET surviving_ohid = ? WHERE surviving_ohid = ?", surviving, absorbed);
             update(c, "INSERT INTO person_merge (absorbed_ohid, surviving_ohid, merged_by, reason) VALUES (?, ?, ?, ?)",
@@ -199,35 +196,6 @@ final class PostgresPersonChanges {
                 rs.next();
                 return rs.getTimestamp(1).toInstant();
             }
-        }
-    }
-
-    /**
-     * Takes the ingest locks of every email and phone on these people's leads, reading again after
-     * each batch: a lead that an ingest committed while this waited can bring a key of its own.
-     * Answers the keys, as {@code e:<email>} and {@code p:<phone>}.
-     */
-    private static Set<String> lockContactKeys(Connection c, List<UUID> ohids) throws SQLException {
-        Set<String> locked = new HashSet<>();
-        while (true) {
-            List<String> fresh = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT k FROM lead_context, LATERAL (VALUES "
-                    + "('e:' || (payload -> 'person' ->> 'email')), ('p:' || (payload -> 'person' ->> 'phone'))) AS keys(k) "
-                    + "WHERE ohid = ANY (?) AND k IS NOT NULL")) {
-                q.setArray(1, c.createArrayOf("uuid", ohids.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        if (!locked.contains(rs.getString(1))) {
-                            fresh.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            if (fresh.isEmpty()) {
-                return locked;
-            }
-            PostgresPersonLocks.lock(c, fresh);
-            locked.addAll(fresh);
         }
     }
 
@@ -252,13 +220,7 @@ final class PostgresPersonChanges {
 
     private static void insertEvent(Connection c, UUID ohid, WorkflowEventType type, Map<String, Object> payload,
             String correlationId) throws SQLException {
-        Optional<TraceHeaders> trace = TraceHeaders.current();
-        try (PreparedStatement q = c.prepareStatement("INSERT INTO workflow_event (id, ohid, event_type, payload, "
-                + "source_system, correlation_id, trace_parent, trace_state) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)")) {
-            bind(q, UUID.randomUUID(), ohid, type.name(), WireJson.PLAIN.writeValueAsString(payload),
-                    WorkflowEventType.GATEWAY_SOURCE, correlationId, trace.map(TraceHeaders::traceparent).orElse(null),
-                    trace.map(TraceHeaders::tracestate).orElse(null));
-            q.executeUpdate();
-        }
+        PostgresEventRows.insert(c, new NewWorkflowEvent(UUID.randomUUID(), ohid, type.name(), payload,
+                WorkflowEventType.GATEWAY_SOURCE, null, correlationId));
     }
 }

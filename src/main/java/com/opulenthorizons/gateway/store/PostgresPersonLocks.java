@@ -2,10 +2,14 @@ package com.opulenthorizons.gateway.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The advisory locks of person-level changes, in the key space of {@code gateway_ingest_lead_and_consent}
@@ -21,6 +25,35 @@ final class PostgresPersonLocks {
 
     static void lockOhids(Connection c, Collection<?> ohids) throws SQLException {
         lock(c, ohids.stream().map(o -> "o:" + o).toList());
+    }
+
+    /**
+     * Takes the ingest locks of every email and phone on these people's leads, reading again after
+     * each batch: a lead that an ingest committed while this waited can bring a key of its own.
+     * Answers the keys, as {@code e:<email>} and {@code p:<phone>}.
+     */
+    static Set<String> lockContactKeys(Connection c, List<UUID> ohids) throws SQLException {
+        Set<String> locked = new HashSet<>();
+        while (true) {
+            List<String> fresh = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT k FROM lead_context, LATERAL (VALUES "
+                    + "('e:' || (payload -> 'person' ->> 'email')), ('p:' || (payload -> 'person' ->> 'phone'))) AS keys(k) "
+                    + "WHERE ohid = ANY (?) AND k IS NOT NULL")) {
+                q.setArray(1, c.createArrayOf("uuid", ohids.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        if (!locked.contains(rs.getString(1))) {
+                            fresh.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            if (fresh.isEmpty()) {
+                return locked;
+            }
+            PostgresPersonLocks.lock(c, fresh);
+            locked.addAll(fresh);
+        }
     }
 
     static void lock(Connection c, List<String> keys) throws SQLException {

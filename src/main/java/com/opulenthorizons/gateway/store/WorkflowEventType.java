@@ -14,4 +14,9 @@ public enum WorkflowEventType {
 
     /** The source system of the events the gateway raises itself (consent, erasure, merge). */
     public static final String GATEWAY_SOURCE = "GATEWAY";
+
+    /** Whether events of this stored type are calls, which answer search_leads' has_call_after_lead. */
+    public static boolean isCall(String eventType) {
+        return CallReceived.name().equals(eventType) || CallCompleted.name().equals(eventType);
+    }
 }

@@ -1,6 +1,6 @@
 package com.opulenthorizons.gateway.store;
 
-class InMemoryPersonStoreTest extends PersonEventsContract {
+class InMemoryPersonStoreTest extends CallsAfterLeadsContract {
 
     private final InMemoryLeadStore store = new InMemoryLeadStore();
 

@@ -68,15 +68,22 @@ class SchemaMigratorTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE lead_context (id UUID PRIMARY KEY, ohid UUID NOT NULL, source_system VARCHAR(50), "
                     + "source_lead_id VARCHAR(255), channel VARCHAR(50), payload JSONB, consent JSONB, created_at TIMESTAMPTZ DEFAULT now())");
-            s.execute("INSERT INTO lead_context (id, ohid, source_system, source_lead_id) VALUES "
-                    + "(gen_random_uuid(), gen_random_uuid(), 'WEB', 'old-1')");
+            // old-1's person was called back an hour after it, old-2's person only before it
+            s.execute("INSERT INTO lead_context (id, ohid, source_system, source_lead_id, created_at) VALUES "
+                    + "(gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 'WEB', 'old-1', now() - interval '2 hours'), "
+                    + "(gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'WEB', 'old-2', now() - interval '2 hours')");
             s.execute("CREATE TABLE workflow_event (id UUID PRIMARY KEY, ohid UUID, event_type VARCHAR(100), payload JSONB, "
                     + "occurred_at TIMESTAMPTZ DEFAULT now(), source_system VARCHAR(50))");
-            s.execute("INSERT INTO workflow_event (id, event_type) VALUES (gen_random_uuid(), 'LeadIngested')");
+            s.execute("INSERT INTO workflow_event (id, ohid, event_type, occurred_at) VALUES "
+                    + "(gen_random_uuid(), NULL, 'LeadIngested', now()), "
+                    + "(gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 'CallCompleted', now() - interval '1 hour'), "
+                    + "(gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'CallReceived', now() - interval '3 hours')");
         }
         assertThat(new SchemaMigrator(ds).migrate()).isEqualTo(SCRIPTS);
-        assertThat(column(ds, "SELECT source_lead_id FROM lead_context")).containsExactly("old-1");
+        assertThat(column(ds, "SELECT source_lead_id FROM lead_context ORDER BY 1")).containsExactly("old-1", "old-2");
         // The original system already sent (or dropped) its events: the outbox does not resend them.
-        assertThat(column(ds, "SELECT delivery_status FROM workflow_event")).containsExactly("PRE_OUTBOX");
+        assertThat(column(ds, "SELECT DISTINCT delivery_status FROM workflow_event")).containsExactly("PRE_OUTBOX");
+        assertThat(column(ds, "SELECT source_lead_id FROM lead_context WHERE called_back"))
+                .as("has_call_after_lead of the leads already stored (V23)").containsExactly("old-1");
     }
 }

@@ -1,0 +1,93 @@
+package com.opulenthorizons.gateway.store;
+
+import static com.opulenthorizons.gateway.store.PostgresPeople.bind;
+import static com.opulenthorizons.gateway.store.PostgresPeople.survivor;
+import static com.opulenthorizons.gateway.store.PostgresPeople.tombstone;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A call linked to a person, on PostgreSQL: the event and the mark it leaves on the person's leads,
+ * in one transaction. {@code lead_context.called_back} (sql/V23) says that a call event of the
+ * person occurred at or after the lead, which is what search_leads' {@code has_call_after_lead}
+ * asks: the search tests a column, where it used to probe the call index once for every lead it
+ * passed (bench/README.md, "seventh session").
+ * <p>
+ * The mark is kept true by every writer that can change the answer, each holding the person's locks:
+ * <ul>
+ * <li>this append takes the person's {@code o:} lock and the ingest locks of their contact keys, as a
+ * merge does, so an ingest that joins the person runs wholly before it (its lead is marked here) or
+ * wholly after it (the ingest sees the call: sql/V23's ingest function marks a new lead itself);</li>
+ * <li>a merge marks the survivor's leads again ({@link #markCalledBack}), as the absorbed person's
+ * calls can follow the survivor's leads;</li>
+ * <li>an erasure deletes the leads.</li>
+ * </ul>
+ */
+final class PostgresCallEvents {
+
+    /** The mark's definition: a call event of the lead's person occurred at or after the lead. */
+    static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
+            + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
+
+    private final PostgresPeople people;
+
+    PostgresCallEvents(PostgresPeople people) {
+        this.people = people;
+    }
+
+    /** Whether the event is a call of a known person, which marks their leads. */
+    static boolean isPersonsCall(NewWorkflowEvent event) {
+        return event.ohid() != null && WorkflowEventType.isCall(event.eventType());
+    }
+
+    AppendOutcome append(NewWorkflowEvent event) {
+        return people.inTransaction(false, c -> {
+            UUID ohid = lockPerson(c, event.ohid());
+            Optional<Instant> stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
+                    event.payload(), event.sourceSystem(), event.dedupKey(), event.correlationId()));
+            if (stored.isEmpty()) { // the same delivery arrived before: answer with the stored event
+                return new AppendOutcome(PostgresEventRows.idByDedupKey(c, event.dedupKey()), false);
+            }
+            if (ohid != null) {
+                markCalledBack(c, ohid);
+            }
+            return new AppendOutcome(event.id(), true);
+        });
+    }
+
+    /**
+     * Takes the person's locks and answers who they are now: the survivor if a merge absorbed them
+     * since the caller looked them up, or null if they were forgotten (the call then links to no one,
+     * as one from an unknown number does). The survivor is read again once its contact keys are held,
+     * since a merge that absorbed it meanwhile needed those keys too.
+     */
+    private static UUID lockPerson(Connection c, UUID ohid) throws SQLException {
+        PostgresPersonLocks.lockOhids(c, List.of(ohid));
+        UUID current = ohid;
+        while (true) {
+            current = survivor(c, current).orElse(current);
+            if (tombstone(c, current).isPresent()) {
+                return null;
+            }
+            PostgresPersonLocks.lockContactKeys(c, List.of(current));
+            if (survivor(c, current).isEmpty()) {
+                return current;
+            }
+        }
+    }
+
+    /** Marks each lead of the person that a call of theirs occurred at or after (the caller holds the person's locks). */
+    static void markCalledBack(Connection c, UUID ohid) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("UPDATE lead_context l SET called_back = true "
+                + "WHERE l.ohid = ? AND NOT l.called_back AND " + CALL_AFTER_LEAD)) {
+            bind(q, ohid);
+            q.executeUpdate();
+        }
+    }
+}
