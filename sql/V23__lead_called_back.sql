@@ -8,14 +8,10 @@
 --
 -- The function is V22's, restated whole because a migration cannot change one statement of a
 -- PL/pgSQL body: only the lead's INSERT differs, by called_back.
--- Safe to re-run: the column is added once, and the backfill marks only unmarked leads.
+-- The leads already stored are marked by V24, in a transaction of its own: this one holds the
+-- table's exclusive lock (ADD COLUMN), which must not last as long as a backfill of a large table.
+-- Safe to re-run: the column is added once.
 ALTER TABLE lead_context ADD COLUMN IF NOT EXISTS called_back BOOLEAN NOT NULL DEFAULT false;
-
-UPDATE lead_context l SET called_back = true
- WHERE NOT l.called_back
-   AND EXISTS (SELECT 1 FROM workflow_event e
-                WHERE e.ohid = l.ohid AND e.event_type IN ('CallReceived', 'CallCompleted')
-                  AND e.occurred_at >= l.created_at);
 
 CREATE OR REPLACE FUNCTION gateway_ingest_lead_and_consent(
     p_id                     UUID,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * A call linked to a person, on PostgreSQL: the event and the mark it leaves on the person's leads,
@@ -35,6 +36,8 @@ final class PostgresCallEvents {
     static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
             + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
+    private static final Logger LOG = Logger.getLogger(PostgresCallEvents.class.getName());
+
     private final PostgresPeople people;
 
     PostgresCallEvents(PostgresPeople people) {
@@ -47,39 +50,54 @@ final class PostgresCallEvents {
     }
 
     AppendOutcome append(NewWorkflowEvent event) {
-        return people.inTransaction(false, c -> {
-            UUID ohid = lockPerson(c, event.ohid());
-            Optional<Instant> stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
-                    event.payload(), event.sourceSystem(), event.dedupKey(), event.correlationId()));
-            if (stored.isEmpty()) { // the same delivery arrived before: answer with the stored event
-                return new AppendOutcome(PostgresEventRows.idByDedupKey(c, event.dedupKey()), false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return people.inTransaction(false, c -> appendOnce(c, event));
+            } catch (StoreUnavailableException e) {
+                // A second batch of contact-key locks (a key the person gained while this waited) can
+                // deadlock against an ingest; PostgreSQL then fails one side, and this side tries again.
+                if (attempt == DEADLOCK_ATTEMPTS || !PostgresTransactions.hasSqlState(e, PostgresTransactions.DEADLOCK_DETECTED)) {
+                    throw e;
+                }
+                LOG.warning(() -> "correlation_id=" + event.correlationId() + " a call's locks deadlocked with another "
+                        + "change of its person; storing it again");
             }
-            if (ohid != null) {
-                markCalledBack(c, ohid);
-            }
-            return new AppendOutcome(event.id(), true);
-        });
+        }
+    }
+
+    private static final int DEADLOCK_ATTEMPTS = 3;
+
+    private static AppendOutcome appendOnce(Connection c, NewWorkflowEvent event) throws SQLException {
+        UUID ohid = lockPerson(c, event.ohid());
+        Optional<Instant> stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
+                event.payload(), event.sourceSystem(), event.dedupKey(), event.correlationId()));
+        if (stored.isEmpty()) { // the same delivery arrived before: answer with the stored event
+            return new AppendOutcome(PostgresEventRows.idByDedupKey(c, event.dedupKey()), false);
+        }
+        if (ohid != null) {
+            markCalledBack(c, ohid);
+        }
+        return new AppendOutcome(event.id(), true);
     }
 
     /**
      * Takes the person's locks and answers who they are now: the survivor if a merge absorbed them
      * since the caller looked them up, or null if they were forgotten (the call then links to no one,
-     * as one from an unknown number does). The survivor is read again once its contact keys are held,
-     * since a merge that absorbed it meanwhile needed those keys too.
+     * as one from an unknown number does). The {@code o:} lock of whoever is answered is held, and
+     * merges and erasures take it first, so the answer cannot change before this commits.
      */
     private static UUID lockPerson(Connection c, UUID ohid) throws SQLException {
         PostgresPersonLocks.lockOhids(c, List.of(ohid));
         UUID current = ohid;
-        while (true) {
-            current = survivor(c, current).orElse(current);
-            if (tombstone(c, current).isPresent()) {
-                return null;
-            }
-            PostgresPersonLocks.lockContactKeys(c, List.of(current));
-            if (survivor(c, current).isEmpty()) {
-                return current;
-            }
+        for (Optional<UUID> s = survivor(c, current); s.isPresent(); s = survivor(c, current)) {
+            current = s.get();
+            PostgresPersonLocks.lockOhids(c, List.of(current));
         }
+        if (tombstone(c, current).isPresent()) {
+            return null;
+        }
+        PostgresPersonLocks.lockContactKeys(c, List.of(current));
+        return current;
     }
 
     /** Marks each lead of the person that a call of theirs occurred at or after (the caller holds the person's locks). */

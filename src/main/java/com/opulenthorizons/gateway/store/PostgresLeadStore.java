@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PostgreSQL store: every method that writes runs in exactly one transaction. Ingest, the
- * hot path, is one call of the {@code gateway_ingest_lead_and_consent} function over plain JDBC; the rest
- * goes through JPA (EclipseLink) in the resource-local transactions of {@link PostgresTransactions},
- * the outbox's part in {@link PostgresOutbox}.
+ * hot path, is one call of the {@code gateway_ingest_lead_and_consent} function over plain JDBC, and
+ * so are people's reads and changes ({@link PostgresPeople}) and a call of a known person
+ * ({@link PostgresCallEvents}); the rest goes through JPA (EclipseLink) in the resource-local
+ * transactions of {@link PostgresTransactions}, the outbox's part in {@link PostgresOutbox}.
  * <p>
  * Identity is race-free because an ingest first takes transaction-scoped advisory locks on its
  * keys (the source lead, the email, the phone), in a fixed order: two ingests that share any key
@@ -101,7 +102,10 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
             return ingestOnce(lead);
         } catch (SQLException e) {
             // A writer that bypassed the advisory lock won the race for this source key: answer from its row.
-            if (PostgresTransactions.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            // Or PostgreSQL broke a cycle of lock waits with a person change or a call (a second batch of
+            // their contact-key locks) by failing this ingest, which wrote nothing: go again.
+            if (PostgresTransactions.UNIQUE_VIOLATION.equals(e.getSQLState())
+                    || PostgresTransactions.DEADLOCK_DETECTED.equals(e.getSQLState())) {
                 try {
                     return ingestOnce(lead);
                 } catch (SQLException again) {

@@ -36,6 +36,8 @@ final class PostgresTransactions {
     static final String UNIQUE_VIOLATION = "23505";
     /** lock_timeout ran out (DB_LOCK_TIMEOUT_MS). */
     static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** PostgreSQL broke a cycle of lock waits by failing this transaction. */
+    static final String DEADLOCK_DETECTED = "40P01";
     /** statement_timeout ran out (DB_STATEMENT_TIMEOUT_MS). */
     static final String QUERY_CANCELED = "57014";
 
@@ -132,7 +134,7 @@ final class PostgresTransactions {
                     + "); nothing was written");
         }
         if (LOCK_NOT_AVAILABLE.equals(state)) {
-            return new StoreUnavailableException("another ingest for the same person held its lock longer than "
+            return new StoreUnavailableException("another ingest or change of the same person held its lock longer than "
                     + "DB_LOCK_TIMEOUT_MS; nothing was written; try again", e);
         }
         if (QUERY_CANCELED.equals(state)) {

@@ -1,5 +1,10 @@
 package com.opulenthorizons.gateway.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -34,7 +39,7 @@ public class SchemaMigrator {
     public synchronized int migrate() {
         lastAttempt = System.currentTimeMillis();
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(withoutNetworkTimeout(dataSource))
                 // Liberty's class loader is a WebSphere one to Flyway: it finds the folder through
                 // the empty marker file db/migration/flyway.location (src/main/resources). Flyway also
                 // looks for Java callbacks in db/callback whatever is configured, and logs an ERROR when
@@ -58,6 +63,45 @@ public class SchemaMigrator {
         migrated = true;
         LOG.info(() -> "PostgreSQL schema at version " + schemaVersion + " (" + result.migrationsExecuted + " scripts applied now)");
         return result.migrationsExecuted;
+    }
+
+    /**
+     * The pool's connections as Flyway gets them, without the socket timeout the pool sets for
+     * requests (30 s in server.xml), restored when Flyway gives each one back: a backfill of a large
+     * table runs longer than a request may (sql/V24), and a script that stops halfway is rolled back
+     * and begun again at the next attempt, for ever.
+     */
+    static DataSource withoutNetworkTimeout(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(SchemaMigrator.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = forward(method, pool, args);
+                    return result instanceof Connection c ? untimed(c) : result;
+                });
+    }
+
+    private static Connection untimed(Connection c) throws SQLException {
+        int poolTimeout = c.getNetworkTimeout();
+        c.setNetworkTimeout(Runnable::run, 0);
+        return (Connection) Proxy.newProxyInstance(SchemaMigrator.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && !c.isClosed()) {
+                        try {
+                            c.setNetworkTimeout(Runnable::run, poolTimeout);
+                        } finally {
+                            c.close();
+                        }
+                        return null;
+                    }
+                    return forward(method, c, args);
+                });
+    }
+
+    private static Object forward(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /**

@@ -49,6 +49,10 @@ public abstract class CallsAfterLeadsContract extends PersonEventsContract {
         call(phone, "inbound", null);
         assertThat(namesOf(word, start, true)).containsExactly("Ben Lane", "Ada Lane");
         assertThat(namesOf(word, start, false)).isEmpty();
+        // the same without words: the search walks the source index alone (the leads since start are this test's)
+        assertThat(search(SourceSystem.META, null, true, start, null, null).leads()).extracting(LeadView::name)
+                .containsExactly("Ben Lane", "Ada Lane");
+        assertThat(search(SourceSystem.META, null, false, start, null, null).total()).isZero();
     }
 
     @Test

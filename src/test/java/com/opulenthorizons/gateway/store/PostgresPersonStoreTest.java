@@ -114,6 +114,34 @@ class PostgresPersonStoreTest extends CallsAfterLeadsContract {
         assertThat(calledBack(pending)).isTrue();
     }
 
+    /**
+     * A call whose person was merged into someone being forgotten at that moment waits for the
+     * erasure, then links to no one: it takes the {@code o:} lock of whoever it would go to, which an
+     * erasure holds. The test holds what forget_person holds until it commits: the survivor's lock,
+     * its leads deleted and its tombstone written.
+     */
+    @Test
+    void aCallWhosePersonIsBeingForgottenWaitsAndThenLinksToNoOne() throws Exception {
+        UUID survivor = ingest("Kai", unique("kai") + "@example.com", newPhone(), true);
+        UUID absorbed = ingest("Lou", unique("lou") + "@example.com", newPhone(), true);
+        merge(survivor, absorbed);
+        UUID id = UUID.randomUUID();
+        try (Connection c = postgres.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            update(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "o:" + survivor);
+            update(c, "DELETE FROM lead_context WHERE ohid = ?", survivor);
+            update(c, "INSERT INTO person_tombstone (ohid, forgotten_by, reason) VALUES (?, 'test', 'erasure')", survivor);
+            CompletableFuture<AppendOutcome> storing = CompletableFuture.supplyAsync(() -> store().append(
+                    new NewWorkflowEvent(id, absorbed, "CallCompleted", Map.of("direction", "inbound"), "CLOUDTALK",
+                            "cloudtalk:test:" + id, "c-" + id)));
+            Thread.sleep(300);
+            assertThat(storing).as("the call waits for the erasure").isNotDone();
+            c.commit();
+            storing.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(store().findEvent(id).orElseThrow().ohid()).isNull();
+    }
+
     /** A call can be timed after a lead yet stored before it (its transaction began later, ended sooner): the ingest looks. */
     @Test
     void anIngestMarksItsLeadWhenACallOfThePersonIsAlreadyStoredAfterItsTime() throws Exception {

@@ -1,12 +1,15 @@
 package com.opulenthorizons.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -60,6 +63,21 @@ class SchemaMigratorTest {
                 + "AND attname = 'search_text'"))
                 .as("search_text is the ingest's to fill (V22), not an expression planned again for every insert")
                 .containsExactly("");
+    }
+
+    /** A backfill can run longer than the pool lets a request wait for an answer (sql/V24: 35 s on a million leads). */
+    @Test
+    void migrationsRunWithoutThePoolsSocketTimeout() throws Exception {
+        DataSource pool = TestPostgres.newDatabase(Map.of("socketTimeout", "1"));
+        String sleep = "SELECT pg_sleep(1.5)";
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute(sleep)).as("a request's connection")
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+        try (Connection c = SchemaMigrator.withoutNetworkTimeout(pool).getConnection(); Statement s = c.createStatement()) {
+            assertThat(c.getNetworkTimeout()).isZero();
+            assertThat(s.execute(sleep)).isTrue();
+        }
     }
 
     @Test

@@ -49,6 +49,11 @@ public final class TestPostgres {
 
     /** A new, empty database. */
     public static DataSource newDatabase() {
+        return newDatabase(Map.of());
+    }
+
+    /** A new, empty database, its connections with these driver properties too. */
+    public static DataSource newDatabase(Map<String, String> driverProperties) {
         String name = "test_" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -56,7 +61,9 @@ public final class TestPostgres {
             throw new IllegalStateException(e);
         }
         // as in server.xml: EclipseLink binds a NULL uuid or jsonb as varchar otherwise
-        return server().getDatabase("postgres", name, Map.of("stringtype", "unspecified"));
+        Map<String, String> properties = new java.util.HashMap<>(driverProperties);
+        properties.put("stringtype", "unspecified");
+        return server().getDatabase("postgres", name, properties);
     }
 
     /** A new database with the schema of sql/ applied. */

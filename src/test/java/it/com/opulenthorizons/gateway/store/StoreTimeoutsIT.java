@@ -44,7 +44,7 @@ class StoreTimeoutsIT {
             Duration waited = Duration.between(started, Instant.now());
 
             assertThat(refused.isError()).isTrue();
-            assertThat(text(refused)).startsWith("another ingest for the same person held its lock longer than "
+            assertThat(text(refused)).startsWith("another ingest or change of the same person held its lock longer than "
                     + "DB_LOCK_TIMEOUT_MS; nothing was written; try again");
             assertThat(waited).isBetween(Duration.ofMillis(1400), Duration.ofSeconds(10));
             assertThat(text(call(client, "lookup_ohid", Map.of("email", email)))).contains("\"found\":false");
