@@ -4,7 +4,7 @@
 -- PostgreSQL's time for "Meta leads of the last week with no call since" (bench/README.md, "seventh
 -- session"). Writers keep the column true to the events, each under the person's locks: the ingest
 -- below marks a new lead, a call's append marks the person's leads and a merge marks the survivor's
--- (PostgresCallEvents); an erasure deletes the leads.
+-- (PostgresEventAppender); an erasure deletes the leads.
 --
 -- The function is V22's, restated whole because a migration cannot change one statement of a
 -- PL/pgSQL body: only the lead's INSERT differs, by called_back.
@@ -85,7 +85,7 @@ BEGIN
     -- called_back: a call of this person already stored at or after the lead's time (now(), its
     -- created_at). A call stored concurrently cannot be missed: it holds the person's contact keys,
     -- one of which this ingest joined them by, so it committed before the locks above were granted,
-    -- or it waits for this ingest and then marks the lead itself (PostgresCallEvents).
+    -- or it waits for this ingest and then marks the lead itself (PostgresEventAppender).
     INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload, consent, search_text,
                               called_back)
     VALUES (p_id, ohid, p_source_system, p_source_lead_id, p_channel, p_payload, p_consent,

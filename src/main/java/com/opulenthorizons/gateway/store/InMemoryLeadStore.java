@@ -116,7 +116,7 @@ public class InMemoryLeadStore implements LeadStore, OutboxDelegation {
             return new AppendOutcome(stored.get(), false);
         }
         UUID ohid = event.ohid();
-        if (ohid != null && WorkflowEventType.isCall(event.eventType())) { // as PostgresCallEvents links a call
+        if (ohid != null && WorkflowEventType.isCall(event.eventType())) { // as PostgresEventAppender links a call
             ohid = people.survivors.getOrDefault(ohid, ohid);
             ohid = people.tombstones.containsKey(ohid) ? null : ohid;
         }

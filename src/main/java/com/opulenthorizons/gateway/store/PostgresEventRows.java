@@ -13,7 +13,7 @@ import java.util.UUID;
 import com.opulenthorizons.gateway.common.WireJson;
 import com.opulenthorizons.gateway.telemetry.TraceHeaders;
 
-/** {@code workflow_event} rows written over JDBC, inside a transaction that does more than that. */
+/** {@code workflow_event} rows written over JDBC, inside a transaction that may do more than that. */
 final class PostgresEventRows {
 
     private PostgresEventRows() {
@@ -43,7 +43,9 @@ final class PostgresEventRows {
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM workflow_event WHERE dedup_key = ?")) {
             q.setString(1, dedupKey);
             try (ResultSet rs = q.executeQuery()) {
-                rs.next();
+                if (!rs.next()) { // ON CONFLICT found it, and nothing deletes events: not expected
+                    throw new SQLException("no stored event with the dedup key that the insert conflicted with");
+                }
                 return rs.getObject(1, UUID.class);
             }
         }

@@ -136,7 +136,7 @@ final class PostgresLeadSearch {
         return LeadPage.bounded(rows, s.limit(), n[0], n[1] < s.textCandidates(), s.countLimit(), lastCandidate);
     }
 
-    /** has_call_after_lead, as marked on the lead when the call or the lead was stored ({@link PostgresCallEvents}). */
+    /** has_call_after_lead, as marked on the lead when the call or the lead was stored ({@link PostgresEventAppender}). */
     private static String calledBack(boolean wanted) {
         return wanted ? "l.called_back" : "NOT l.called_back";
     }

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The PostgreSQL store: every method that writes runs in exactly one transaction. Ingest, the
  * hot path, is one call of the {@code gateway_ingest_lead_and_consent} function over plain JDBC, and
- * so are people's reads and changes ({@link PostgresPeople}) and a call of a known person
- * ({@link PostgresCallEvents}); the rest goes through JPA (EclipseLink) in the resource-local
+ * so are people's reads and changes ({@link PostgresPeople}) and appended events
+ * ({@link PostgresEventAppender}); the rest goes through JPA (EclipseLink) in the resource-local
  * transactions of {@link PostgresTransactions}, the outbox's part in {@link PostgresOutbox}.
  * <p>
  * Identity is race-free because an ingest first takes transaction-scoped advisory locks on its
@@ -53,7 +53,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
     private final PostgresPeople people;
     private final PostgresLeadSearch leadSearch;
     private final PostgresPersonChanges personChanges;
-    private final PostgresCallEvents callEvents;
+    private final PostgresEventAppender eventAppender;
 
     /** SEARCH_TIMEOUT_MS as shipped, for stores built without configuration (tests). */
     public static final int DEFAULT_SEARCH_TIMEOUT_MS = 2000;
@@ -77,7 +77,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
         this.people = new PostgresPeople(dataSource, migrator, transactions);
         this.leadSearch = new PostgresLeadSearch(people, searchTimeoutMs);
         this.personChanges = new PostgresPersonChanges(people);
-        this.callEvents = new PostgresCallEvents(people);
+        this.eventAppender = new PostgresEventAppender(people);
     }
 
     @Override
@@ -195,24 +195,7 @@ public class PostgresLeadStore implements LeadStore, OutboxDelegation {
 
     @Override
     public AppendOutcome append(NewWorkflowEvent event) {
-        if (PostgresCallEvents.isPersonsCall(event)) {
-            return callEvents.append(event); // with the mark it leaves on the person's leads
-        }
-        try {
-            return transactions.inTransaction(em -> {
-                em.persist(new WorkflowEvent(event));
-                return new AppendOutcome(event.id(), true);
-            });
-        } catch (StoreUnavailableException e) {
-            // The same delivery arrived before (or concurrently): answer with the stored event.
-            if (event.dedupKey() != null && PostgresTransactions.hasSqlState(e, PostgresTransactions.UNIQUE_VIOLATION)) {
-                return transactions.inTransaction(em -> em.createNamedQuery(WorkflowEvent.ID_BY_DEDUP_KEY, UUID.class)
-                        .setParameter("dedupKey", event.dedupKey()).getResultStream().findFirst())
-                        .map(id -> new AppendOutcome(id, false))
-                        .orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        return eventAppender.append(event);
     }
 
     // --- people (PostgresPeople) ------------------------------------------------------------

@@ -177,7 +177,7 @@ final class PostgresPersonChanges {
             PostgresPersonLocks.lockContactKeys(c, List.of(surviving, absorbed));
             update(c, "UPDATE lead_context SET ohid = ? WHERE ohid = ?", surviving, absorbed);
             update(c, "UPDATE workflow_event SET ohid = ? WHERE ohid = ?", surviving, absorbed);
-            PostgresCallEvents.markCalledBack(c, surviving); // the absorbed person's calls can follow the survivor's leads
+            PostgresEventAppender.markCalledBack(c, surviving); // the absorbed person's calls can follow the survivor's leads
             update(c, "UPDATE person_consent SET ohid = ? WHERE ohid = ?", surviving, absorbed);
             update(c, "UPDATE person_merge SET surviving_ohid = ? WHERE surviving_ohid = ?", surviving, absorbed);
             update(c, "INSERT INTO person_merge (absorbed_ohid, surviving_ohid, merged_by, reason) VALUES (?, ?, ?, ?)",

@@ -4,24 +4,18 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import com.opulenthorizons.gateway.telemetry.TraceHeaders;
-
 import org.eclipse.persistence.annotations.Mutable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A row of {@code workflow_event}: something that happened, for the workflow webhook. */
 @Entity
 @Table(name = "workflow_event")
-@NamedQuery(name = WorkflowEvent.ID_BY_DEDUP_KEY, query = "SELECT e.id FROM WorkflowEvent e WHERE e.dedupKey = :dedupKey")
 public class WorkflowEvent {
-
-    static final String ID_BY_DEDUP_KEY = "WorkflowEvent.idByDedupKey";
 
     @Id
     private UUID id;
@@ -69,20 +63,6 @@ public class WorkflowEvent {
 
     protected WorkflowEvent() {
         // for JPA
-    }
-
-    WorkflowEvent(NewWorkflowEvent event) {
-        this.id = event.id();
-        this.ohid = event.ohid();
-        this.eventType = event.eventType();
-        this.payload = event.payload();
-        this.sourceSystem = event.sourceSystem();
-        this.correlationId = event.correlationId();
-        this.dedupKey = event.dedupKey();
-        TraceHeaders.current().ifPresent(trace -> {
-            this.traceParent = trace.traceparent();
-            this.traceState = trace.tracestate();
-        });
     }
 
     StoredEvent toStoredEvent() {

@@ -16,7 +16,7 @@ import com.opulenthorizons.gateway.person.LeadView;
 /**
  * search_leads' has_call_after_lead as every store answers it, whichever came first: the lead or
  * the call, a merge that brings another person's calls, or a call looked up before the person was
- * merged or forgotten. PostgreSQL marks the leads when it stores them (PostgresCallEvents); the
+ * merged or forgotten. PostgreSQL marks the leads when it stores them (PostgresEventAppender); the
  * in-memory store compares times when it searches; both answer the same.
  */
 public abstract class CallsAfterLeadsContract extends PersonEventsContract {

@@ -14,11 +14,13 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * A call linked to a person, on PostgreSQL: the event and the mark it leaves on the person's leads,
- * in one transaction. {@code lead_context.called_back} (sql/V23) says that a call event of the
- * person occurred at or after the lead, which is what search_leads' {@code has_call_after_lead}
- * asks: the search tests a column, where it used to probe the call index once for every lead it
- * passed (bench/README.md, "seventh session").
+ * The workflow events the gateway's receivers append (CloudTalk, Notion, Meta and the tools), on
+ * PostgreSQL, each in one transaction: a delivery the store already holds (its dedup key) answers
+ * with the stored event. A call of a known person also leaves a mark on the person's leads, in the
+ * same transaction: {@code lead_context.called_back} (sql/V23) says that a call event of the person
+ * occurred at or after the lead, which is what search_leads' {@code has_call_after_lead} asks. The
+ * search tests a column, where it used to probe the call index once for every lead it passed
+ * (bench/README.md, "seventh session").
  * <p>
  * The mark is kept true by every writer that can change the answer, each holding the person's locks:
  * <ul>
@@ -30,22 +32,22 @@ import java.util.logging.Logger;
  * <li>an erasure deletes the leads.</li>
  * </ul>
  */
-final class PostgresCallEvents {
+final class PostgresEventAppender {
 
     /** The mark's definition: a call event of the lead's person occurred at or after the lead. */
     static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
             + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
-    private static final Logger LOG = Logger.getLogger(PostgresCallEvents.class.getName());
+    private static final Logger LOG = Logger.getLogger(PostgresEventAppender.class.getName());
 
     private final PostgresPeople people;
 
-    PostgresCallEvents(PostgresPeople people) {
+    PostgresEventAppender(PostgresPeople people) {
         this.people = people;
     }
 
     /** Whether the event is a call of a known person, which marks their leads. */
-    static boolean isPersonsCall(NewWorkflowEvent event) {
+    private static boolean isPersonsCall(NewWorkflowEvent event) {
         return event.ohid() != null && WorkflowEventType.isCall(event.eventType());
     }
 
@@ -54,7 +56,7 @@ final class PostgresCallEvents {
             try {
                 return people.inTransaction(false, c -> appendOnce(c, event));
             } catch (StoreUnavailableException e) {
-                // A second batch of contact-key locks (a key the person gained while this waited) can
+                // A call's second batch of contact-key locks (a key the person gained while it waited) can
                 // deadlock against an ingest; PostgreSQL then fails one side, and this side tries again.
                 if (attempt == DEADLOCK_ATTEMPTS || !PostgresTransactions.hasSqlState(e, PostgresTransactions.DEADLOCK_DETECTED)) {
                     throw e;
@@ -68,13 +70,14 @@ final class PostgresCallEvents {
     private static final int DEADLOCK_ATTEMPTS = 3;
 
     private static AppendOutcome appendOnce(Connection c, NewWorkflowEvent event) throws SQLException {
-        UUID ohid = lockPerson(c, event.ohid());
+        boolean call = isPersonsCall(event);
+        UUID ohid = call ? lockPerson(c, event.ohid()) : event.ohid();
         Optional<Instant> stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
                 event.payload(), event.sourceSystem(), event.dedupKey(), event.correlationId()));
         if (stored.isEmpty()) { // the same delivery arrived before: answer with the stored event
             return new AppendOutcome(PostgresEventRows.idByDedupKey(c, event.dedupKey()), false);
         }
-        if (ohid != null) {
+        if (call && ohid != null) {
             markCalledBack(c, ohid);
         }
         return new AppendOutcome(event.id(), true);
