@@ -108,6 +108,26 @@ class PeopleToolsIT {
         assertThat(second).doesNotContainKey("next_cursor");
     }
 
+    /** The call's mark on the person's lead, through the deployed server and its PostgreSQL (V23). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCallThroughCloudTalkCountsAsACallAfterTheLead() {
+        String place = "Itcall" + Long.toString(System.nanoTime(), 36);
+        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        Instant start = Instant.now().minusSeconds(1);
+        ingest(null, phone, place + " south");
+        Map<String, Object> calledBack = Map.of("source_system", "META", "text", place, "created_from", start.toString(),
+                "has_call_after_lead", true);
+        assertThat((List<Object>) ok("search_leads", calledBack).get("leads")).isEmpty();
+
+        ok("process_cloudtalk_event", Map.of("event_type", "call.ended", "call_id", unique("call"), "direction", "outbound",
+                "from_number", "+61290000000", "to_number", phone));
+
+        assertThat((List<Object>) ok("search_leads", calledBack).get("leads")).hasSize(1);
+        assertThat(ok("search_leads", Map.of("source_system", "META", "created_from", start.toString(),
+                "has_call_after_lead", false, "text", place))).containsEntry("total", 0);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void mergeThenForgetAndTheEmailStartsANewPerson() {
