@@ -7,7 +7,6 @@ import static com.opulenthorizons.gateway.store.PostgresPeople.tombstone;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +38,8 @@ final class PostgresEventAppender {
             + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
 
     private static final Logger LOG = Logger.getLogger(PostgresEventAppender.class.getName());
+    /** How often a call is stored again after losing a deadlock (see {@link #append}). */
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final PostgresPeople people;
 
@@ -67,14 +68,12 @@ final class PostgresEventAppender {
         }
     }
 
-    private static final int DEADLOCK_ATTEMPTS = 3;
-
     private static AppendOutcome appendOnce(Connection c, NewWorkflowEvent event) throws SQLException {
         boolean call = isPersonsCall(event);
         UUID ohid = call ? lockPerson(c, event.ohid()) : event.ohid();
-        Optional<Instant> stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
+        boolean stored = PostgresEventRows.insert(c, new NewWorkflowEvent(event.id(), ohid, event.eventType(),
                 event.payload(), event.sourceSystem(), event.dedupKey(), event.correlationId()));
-        if (stored.isEmpty()) { // the same delivery arrived before: answer with the stored event
+        if (!stored) { // the same delivery arrived before: answer with the stored event
             return new AppendOutcome(PostgresEventRows.idByDedupKey(c, event.dedupKey()), false);
         }
         if (call && ohid != null) {

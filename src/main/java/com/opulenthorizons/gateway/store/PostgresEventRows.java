@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,21 +19,19 @@ final class PostgresEventRows {
     }
 
     /**
-     * Inserts the event, in the current trace; answers when it occurred (the transaction's time), or
-     * nothing when an event with its dedup key is already stored, which is then left as it is.
+     * Inserts the event, in the current trace; answers false when an event with its dedup key is
+     * already stored, which is then left as it is.
      */
-    static Optional<Instant> insert(Connection c, NewWorkflowEvent event) throws SQLException {
+    static boolean insert(Connection c, NewWorkflowEvent event) throws SQLException {
         Optional<TraceHeaders> trace = TraceHeaders.current();
         try (PreparedStatement q = c.prepareStatement("INSERT INTO workflow_event (id, ohid, event_type, payload, "
                 + "source_system, correlation_id, trace_parent, trace_state, dedup_key) "
                 + "VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING occurred_at")) {
+                + "ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING")) {
             bind(q, event.id(), event.ohid(), event.eventType(), WireJson.PLAIN.writeValueAsString(event.payload()),
                     event.sourceSystem(), event.correlationId(), trace.map(TraceHeaders::traceparent).orElse(null),
                     trace.map(TraceHeaders::tracestate).orElse(null), event.dedupKey());
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-            }
+            return q.executeUpdate() == 1;
         }
     }
 

@@ -92,7 +92,8 @@ public abstract class CallsAfterLeadsContract extends PersonEventsContract {
         assertThat(store().findEvent(afterErasure).orElseThrow().ohid()).isNull();
     }
 
-    private static NewWorkflowEvent callOf(UUID id, UUID ohid) {
+    /** A CloudTalk call of {@code ohid} as the webhook appends it, with a dedup key of its own. */
+    protected static NewWorkflowEvent callOf(UUID id, UUID ohid) {
         return new NewWorkflowEvent(id, ohid, WorkflowEventType.CallCompleted.name(), Map.of("direction", "inbound"),
                 "CLOUDTALK", "cloudtalk:test:" + id, "c-" + id);
     }

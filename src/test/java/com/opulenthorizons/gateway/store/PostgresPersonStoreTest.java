@@ -131,9 +131,7 @@ class PostgresPersonStoreTest extends CallsAfterLeadsContract {
             update(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "o:" + survivor);
             update(c, "DELETE FROM lead_context WHERE ohid = ?", survivor);
             update(c, "INSERT INTO person_tombstone (ohid, forgotten_by, reason) VALUES (?, 'test', 'erasure')", survivor);
-            CompletableFuture<AppendOutcome> storing = CompletableFuture.supplyAsync(() -> store().append(
-                    new NewWorkflowEvent(id, absorbed, "CallCompleted", Map.of("direction", "inbound"), "CLOUDTALK",
-                            "cloudtalk:test:" + id, "c-" + id)));
+            CompletableFuture<AppendOutcome> storing = CompletableFuture.supplyAsync(() -> store().append(callOf(id, absorbed)));
             Thread.sleep(300);
             assertThat(storing).as("the call waits for the erasure").isNotDone();
             c.commit();
