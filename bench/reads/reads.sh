@@ -17,7 +17,7 @@ reads() {  # reads TOOL SESSIONS SECONDS WARMUP [QUERY] (compiled by run.sh's be
 }
 # the search settings the gateway runs with (the defaults of microprofile-config.properties unless set here)
 echo "bench: search settings: SEARCH_CONCURRENCY=${SEARCH_CONCURRENCY:-default (2)} SEARCH_COUNT_LIMIT=${SEARCH_COUNT_LIMIT:-default (200)}" \
-  "SEARCH_TEXT_CANDIDATES=${SEARCH_TEXT_CANDIDATES:-default (2000)}"
+  "SEARCH_TEXT_CANDIDATES=${SEARCH_TEXT_CANDIDATES:-default (1000)}"
 echo "bench: warming up both read tools (30 s each)"
 reads get_person 8 30 0 >/dev/null || true
 reads search_leads 8 30 0 >/dev/null || true

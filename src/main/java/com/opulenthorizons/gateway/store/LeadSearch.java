@@ -18,7 +18,7 @@ public record LeadSearch(String sourceSystem, String channel, Instant from, Inst
         Boolean hasCallAfterLead, EventCursor after, int limit, int countLimit, int textCandidates) {
 
     /** SEARCH_TEXT_CANDIDATES as shipped. */
-    public static final int DEFAULT_TEXT_CANDIDATES = 2000;
+    public static final int DEFAULT_TEXT_CANDIDATES = 1000;
 
     public LeadSearch {
         words = words == null ? List.of() : List.copyOf(words);

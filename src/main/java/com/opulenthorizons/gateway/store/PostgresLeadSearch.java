@@ -27,7 +27,7 @@ import com.opulenthorizons.gateway.common.InvalidArgumentException;
  * total is counted among as many leads from the newest, so it is exact only when they are all the
  * leads that pass the other filters.
  * Before, a GIN index gathered every match of a prefix before the time range narrowed them: 50 to
- * 430 ms for a common word on a million leads, where the bounded walk of 2,000 takes 0.4 to 3.7 ms.
+ * 430 ms for a common word on a million leads, where a bounded walk of 2,000 took 0.4 to 3.7 ms.
  * <p>
  * Every search runs under {@code SEARCH_TIMEOUT_MS}, which refuses one that would read too much
  * (a rare has_call_after_lead answer over the whole table).
