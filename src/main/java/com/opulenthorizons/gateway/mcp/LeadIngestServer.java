@@ -151,10 +151,11 @@ public class LeadIngestServer {
                     + "type or free text) and has_call_after_lead (whether a call with the person was recorded since "
                     + "the lead). limit 1 to 100, default 20; pass next_cursor back as cursor. total counts the matches "
                     + "up to a limit (total_exact false: at least total). A text search looks at a bounded number of "
-                    + "leads per call, newest first (SEARCH_TEXT_CANDIDATES, 1000): when it stops there before the page is "
-                    + "full it says scan_bounded, and next_cursor goes on from there, so a short page is not the end; a "
-                    + "time range or source makes rare words quicker to find. A search too broad to answer quickly is "
-                    + "refused: narrow it. When every search slot stays busy the call is refused as busy: retry.",
+                    + "leads per call, newest first (SEARCH_TEXT_CANDIDATES, 1000 by default): when it stops there "
+                    + "before the page is full it says scan_bounded, and next_cursor goes on from there, so a short page "
+                    + "is not the end; a time range or source makes rare words quicker to find. A search too broad to "
+                    + "answer quickly is refused: narrow it. When every search slot stays busy the call is refused as "
+                    + "busy: retry.",
             readOnlyHint = true, idempotentHint = true, openWorldHint = false)
     public SearchLeadsResult searchLeads(SearchLeadsRequest request) {
         return people.search(request);
