@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.opulenthorizons.gateway.LogCapture;
 import com.opulenthorizons.gateway.lead.Channel;
 import com.opulenthorizons.gateway.lead.LeadIngestRequest;
 import com.opulenthorizons.gateway.lead.SourceSystem;
@@ -28,6 +29,9 @@ import com.opulenthorizons.gateway.person.RecordConsentRequest;
 
 /** The people contract on a real PostgreSQL, and the plans its reads get. */
 class PostgresPersonStoreTest extends CallsAfterLeadsContract {
+
+    /** How the ingest function and PostgresPersonLocks take a lock of a key. */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
 
     private static TestPostgres.OpenStore postgres;
 
@@ -102,16 +106,81 @@ class PostgresPersonStoreTest extends CallsAfterLeadsContract {
         UUID pending = UUID.randomUUID();
         try (Connection c = postgres.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            update(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "p:" + phone);
+            update(c, LOCK, "p:" + phone);
             update(c, "INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload) "
                     + "VALUES (?, ?, 'META', ?, 'META_LEAD_AD', '{}')", pending, ohid, unique("src"));
             CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> call(phone, "inbound", null));
-            Thread.sleep(300);
+            awaitWaiterFor("p:" + phone);
             assertThat(storing).as("the call waits for the ingest").isNotDone();
             c.commit();
             storing.get(10, TimeUnit.SECONDS);
         }
         assertThat(calledBack(pending)).isTrue();
+    }
+
+    /**
+     * A call whose person gains a phone while it waits can deadlock with an ingest, and is then stored
+     * on its next attempt. The call holds the person's lock and their email's, and wants the phone of a
+     * lead committed while it waited; a second ingest, of that phone and the same email, holds the
+     * phone and wants the email. PostgreSQL fails the call, which waited first and so looks first; the
+     * call's next attempt waits for the second ingest and goes through, once.
+     */
+    @Test
+    void aCallThatDeadlocksWithAnIngestOfItsPersonIsStoredOnItsNextAttempt() throws Exception {
+        String email = unique("noa") + "@example.com";
+        String phone = newPhone();
+        String gainedPhone = newPhone();
+        UUID ohid = ingest("Noa", email, phone, true);
+        UUID gainedLead = UUID.randomUUID();
+        try (LogCapture log = LogCapture.of(PostgresEventAppender.class);
+                Connection firstIngest = postgres.dataSource().getConnection();
+                Connection secondIngest = postgres.dataSource().getConnection()) {
+            firstIngest.setAutoCommit(false);
+            secondIngest.setAutoCommit(false);
+            update(firstIngest, LOCK, "e:" + email);
+            update(firstIngest, "INSERT INTO lead_context (id, ohid, source_system, source_lead_id, channel, payload) "
+                    + "VALUES (?, ?, 'WEB', ?, 'WEB_FORM', ?::jsonb)", gainedLead, ohid, unique("src"),
+                    "{\"person\": {\"email\": \"" + email + "\", \"phone\": \"" + gainedPhone + "\"}}");
+            CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> call(phone, "inbound", null));
+            awaitWaiterFor("e:" + email);
+            update(secondIngest, LOCK, "p:" + gainedPhone);
+            firstIngest.commit(); // the call takes the email, then finds the gained phone and waits for it
+            awaitWaiterFor("p:" + gainedPhone);
+            update(secondIngest, LOCK, "e:" + email); // returns once PostgreSQL has failed the call's attempt
+            secondIngest.commit();
+            storing.get(10, TimeUnit.SECONDS);
+
+            assertThat(log.records()).singleElement().satisfies(r -> assertThat(r.getMessage())
+                    .contains("deadlocked with another change of its person; storing it again"));
+        }
+        assertThat(calledBack(gainedLead)).isTrue();
+        try (Connection c = postgres.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT count(*) FROM workflow_event WHERE ohid = ? AND event_type IN ('CallReceived', 'CallCompleted')")) {
+            q.setObject(1, ohid);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the failed attempt left nothing").isEqualTo(1);
+            }
+        }
+    }
+
+    /** Waits until a transaction waits for the lock of {@code key} ({@code e:<email>}, {@code p:<phone>}, {@code o:<ohid>}). */
+    private static void awaitWaiterFor(String key) throws Exception {
+        try (Connection c = postgres.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                        + "AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0)")) {
+            q.setString(1, key);
+            for (int i = 0; i < 400; i++) {
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(25);
+            }
+        }
+        throw new AssertionError("no transaction waited for the lock of " + key);
     }
 
     /**
@@ -128,11 +197,11 @@ class PostgresPersonStoreTest extends CallsAfterLeadsContract {
         UUID id = UUID.randomUUID();
         try (Connection c = postgres.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            update(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "o:" + survivor);
+            update(c, LOCK, "o:" + survivor);
             update(c, "DELETE FROM lead_context WHERE ohid = ?", survivor);
             update(c, "INSERT INTO person_tombstone (ohid, forgotten_by, reason) VALUES (?, 'test', 'erasure')", survivor);
             CompletableFuture<AppendOutcome> storing = CompletableFuture.supplyAsync(() -> store().append(callOf(id, absorbed)));
-            Thread.sleep(300);
+            awaitWaiterFor("o:" + survivor);
             assertThat(storing).as("the call waits for the erasure").isNotDone();
             c.commit();
             storing.get(10, TimeUnit.SECONDS);
