@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The workflow events the gateway's receivers append (CloudTalk, Notion, Meta and the tools), on
@@ -34,8 +35,9 @@ import java.util.logging.Logger;
 final class PostgresEventAppender {
 
     /** The mark's definition: a call event of the lead's person occurred at or after the lead. */
-    static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid "
-            + "AND e.event_type IN ('CallReceived', 'CallCompleted') AND e.occurred_at >= l.created_at)";
+    static final String CALL_AFTER_LEAD = "EXISTS (SELECT 1 FROM workflow_event e WHERE e.ohid = l.ohid AND e.event_type IN ("
+            + WorkflowEventType.CALLS.stream().map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "))
+            + ") AND e.occurred_at >= l.created_at)";
 
     private static final Logger LOG = Logger.getLogger(PostgresEventAppender.class.getName());
     /** How often a call is stored again after losing a deadlock (see {@link #append}). */

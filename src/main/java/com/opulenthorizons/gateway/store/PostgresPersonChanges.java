@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-
 /**
  * The PostgreSQL store's changes to a person as a whole: consent, erasure and merge, each one
  * transaction. Each first takes the person's {@code o:} lock, then the ingest locks of every

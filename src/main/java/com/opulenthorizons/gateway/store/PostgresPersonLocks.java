@@ -51,7 +51,7 @@ final class PostgresPersonLocks {
             if (fresh.isEmpty()) {
                 return locked;
             }
-            PostgresPersonLocks.lock(c, fresh);
+            lock(c, fresh);
             locked.addAll(fresh);
         }
     }

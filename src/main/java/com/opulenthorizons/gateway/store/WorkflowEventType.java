@@ -1,5 +1,7 @@
 package com.opulenthorizons.gateway.store;
 
+import java.util.List;
+
 /** The kinds of workflow event; the names are stored as they are in {@code event_type}. */
 public enum WorkflowEventType {
     LeadIngested, CallReceived, CallCompleted, NotionEvent,
@@ -15,8 +17,11 @@ public enum WorkflowEventType {
     /** The source system of the events the gateway raises itself (consent, erasure, merge). */
     public static final String GATEWAY_SOURCE = "GATEWAY";
 
-    /** Whether events of this stored type are calls, which answer search_leads' has_call_after_lead. */
+    /** The calls, which answer search_leads' has_call_after_lead (sql/V23 and V24 name them too). */
+    public static final List<WorkflowEventType> CALLS = List.of(CallReceived, CallCompleted);
+
+    /** Whether events of this stored type are {@link #CALLS}. */
     public static boolean isCall(String eventType) {
-        return CallReceived.name().equals(eventType) || CallCompleted.name().equals(eventType);
+        return CALLS.stream().anyMatch(t -> t.name().equals(eventType));
     }
 }

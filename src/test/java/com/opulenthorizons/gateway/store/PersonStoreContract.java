@@ -39,6 +39,7 @@ import com.opulenthorizons.gateway.person.SearchBusyException;
 import com.opulenthorizons.gateway.person.SearchLeadsRequest;
 import com.opulenthorizons.gateway.person.SearchLeadsResult;
 import com.opulenthorizons.gateway.testing.ShippedBlocklist;
+import com.opulenthorizons.gateway.testing.ValidLead;
 
 /**
  * What every store does for people (get_person, record_consent, search_leads), through the
@@ -76,7 +77,7 @@ public abstract class PersonStoreContract {
     }
 
     protected static String newPhone() {
-        return "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        return ValidLead.newMobile();
     }
 
     protected static LeadIngestRequest lead(SourceSystem source, Channel channel, String first, String last, String email,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,7 +62,7 @@ public final class TestPostgres {
             throw new IllegalStateException(e);
         }
         // as in server.xml: EclipseLink binds a NULL uuid or jsonb as varchar otherwise
-        Map<String, String> properties = new java.util.HashMap<>(driverProperties);
+        Map<String, String> properties = new HashMap<>(driverProperties);
         properties.put("stringtype", "unspecified");
         return server().getDatabase("postgres", name, properties);
     }

@@ -32,6 +32,11 @@ public final class ValidLead {
         this.sourceLeadId = sourceLeadId;
     }
 
+    /** A UK mobile number in E.164 that no other test is likely to use: a new person's phone. */
+    public static String newMobile() {
+        return "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+    }
+
     /** A lead from a web form. */
     public static ValidLead web(String sourceLeadId) {
         return new ValidLead(sourceLeadId);

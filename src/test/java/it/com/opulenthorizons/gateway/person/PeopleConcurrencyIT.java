@@ -82,7 +82,7 @@ class PeopleConcurrencyIT {
     void ingestsRacingAMergeAllEndUnderTheSurvivorAndNoneIsLost() throws Exception {
         String place = "Itrace" + Long.toString(System.nanoTime(), 36);
         String absorbedEmail = unique("it-abs") + "@example.com";
-        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String phone = ValidLead.newMobile();
         String survivor = (String) ingest(0, unique("it-sur") + "@example.com", null, place, true).get("ohid");
         String absorbed = (String) ingest(0, absorbedEmail, phone, place, true).get("ohid");
 

@@ -63,7 +63,7 @@ class PeopleToolsIT {
     @Test
     @SuppressWarnings("unchecked")
     void aCallersNumberLeadsToThePersonTheirLeadsConsentAndCalls() {
-        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String phone = ValidLead.newMobile();
         String email = unique("it-ann") + "@example.com";
         String ohid = ingest(email, phone, "Bondi");
         ok("process_cloudtalk_event", Map.of("event_type", "call.ended", "call_id", unique("call"), "direction", "inbound",
@@ -113,7 +113,7 @@ class PeopleToolsIT {
     @SuppressWarnings("unchecked")
     void aCallThroughCloudTalkCountsAsACallAfterTheLead() {
         String place = "Itcall" + Long.toString(System.nanoTime(), 36);
-        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String phone = ValidLead.newMobile();
         Instant start = Instant.now().minusSeconds(1);
         ingest(null, phone, place + " south");
         Map<String, Object> calledBack = Map.of("source_system", "META", "text", place, "created_from", start.toString(),
@@ -131,7 +131,7 @@ class PeopleToolsIT {
     @Test
     @SuppressWarnings("unchecked")
     void mergeThenForgetAndTheEmailStartsANewPerson() {
-        String phone = "+4479" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String phone = ValidLead.newMobile();
         String email = unique("it-merge") + "@example.com";
         String survivor = ingest(unique("it-sur") + "@example.com", null, "Manly");
         String absorbed = ingest(email, phone, "Manly");
